@@ -1,0 +1,40 @@
+package cn.anjian.platform.demo;
+
+import cn.anjian.platform.db.DatabaseConfiguration.DatabaseProperties;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class DemoConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoConfiguration.class);
+
+	@Bean
+	DemoMode demoMode(@Value("${anjian.demo:auto}") String demo, DatabaseProperties database) {
+		return new DemoMode(switch (demo) {
+			case "true" -> true;
+			case "false" -> false;
+			default -> !database.external();
+		});
+	}
+
+	@Bean
+	ApplicationRunner demoSeeder(DemoMode demoMode, List<DemoSeed> seeds, TransactionTemplate transactions) {
+		return args -> {
+			if (!demoMode.enabled()) {
+				return;
+			}
+			seeds.stream().sorted(Comparator.comparingInt(DemoSeed::order)).forEach(seed -> {
+				transactions.executeWithoutResult(status -> seed.seed());
+				log.info("Demo seed {} done", seed.getClass().getSimpleName());
+			});
+		};
+	}
+}

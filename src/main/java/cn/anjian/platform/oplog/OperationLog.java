@@ -1,0 +1,113 @@
+package cn.anjian.platform.oplog;
+
+import cn.anjian.platform.web.RequestIdFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The operation log (操作日志): who did what to which record, when, from where, with the values before and after.
+ * An entry is written in the same transaction as the change it records, so a change cannot commit without it
+ * ({@link WriteTransactionFilter} refuses a write request that records nothing). Append-only: a database
+ * trigger refuses UPDATE and DELETE.
+ */
+@Component
+public class OperationLog {
+
+	static final String COUNT_ATTRIBUTE = OperationLog.class.getName() + ".count";
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final JsonMapper json;
+	private final TransactionTemplate independent;
+
+	OperationLog(JdbcClient jdbc, Clock clock, JsonMapper json, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.json = json;
+		this.independent = new TransactionTemplate(transactions);
+		this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** Records a change; {@code before} is null for a creation, {@code after} null for a removal. */
+	public void record(String action, String targetType, Object targetId, Object before, Object after) {
+		Optional<Actor> actor = currentActor();
+		insert(actor, actor.map(Actor::regionId).orElse(null), actor.map(Actor::displayName).orElse("系统"), action,
+				targetType, targetId, before, after);
+		countInRequest();
+	}
+
+	/** Records an event of someone not signed in (a failed login), committed even if the request fails. */
+	public void recordAnonymous(String actorName, long regionId, String action, String targetType, Object targetId,
+			Object after) {
+		independent.executeWithoutResult(status -> insert(Optional.empty(), regionId, actorName, action, targetType,
+				targetId, null, after));
+		countInRequest();
+	}
+
+	/** Records a refused access to another scope's record; committed even though the request fails. */
+	public void recordDenied(String targetType, Object targetId) {
+		Optional<Actor> actor = currentActor();
+		independent.executeWithoutResult(status -> insert(actor, actor.map(Actor::regionId).orElse(null),
+				actor.map(Actor::displayName).orElse("匿名"), "SCOPE_DENIED", targetType, targetId, null, null));
+	}
+
+	/** Declares that a write request changed nothing on purpose (a validation-only upload, say). */
+	public void nothingChanged() {
+		countInRequest();
+	}
+
+	private void insert(Optional<Actor> actor, Long regionId, String actorName, String action, String targetType, Object targetId,
+			Object before, Object after) {
+		jdbc.sql("""
+				INSERT INTO operation_log (at, actor_id, actor_name, actor_role, client_ip, region_id, action,
+				                           target_type, target_id, before, after, request_id)
+				VALUES (:at, :actorId, :actorName, :actorRole, :ip, :regionId, :action,
+				        :targetType, :targetId, CAST(:before AS jsonb), CAST(:after AS jsonb), :requestId)
+				""")
+			.param("at", Timestamp.from(clock.instant()))
+			.param("actorId", actor.map(Actor::userId).orElse(null))
+			.param("actorName", actorName)
+			.param("actorRole", actor.map(Actor::roleNames).orElse(null))
+			.param("ip", currentRequest().map(HttpServletRequest::getRemoteAddr).orElse(null))
+			.param("regionId", regionId)
+			.param("action", action)
+			.param("targetType", targetType)
+			.param("targetId", targetId == null ? null : targetId.toString())
+			.param("before", before == null ? null : json.writeValueAsString(before))
+			.param("after", after == null ? null : json.writeValueAsString(after))
+			.param("requestId", RequestIdFilter.current())
+			.update();
+	}
+
+	private static Optional<Actor> currentActor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof Actor actor ? Optional.of(actor)
+				: Optional.empty();
+	}
+
+	private static Optional<HttpServletRequest> currentRequest() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				? Optional.of(attributes.getRequest()) : Optional.empty();
+	}
+
+	private static void countInRequest() {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		if (attributes != null) {
+			Integer count = (Integer) attributes.getAttribute(COUNT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+			attributes.setAttribute(COUNT_ATTRIBUTE, count == null ? 1 : count + 1, RequestAttributes.SCOPE_REQUEST);
+		}
+	}
+}

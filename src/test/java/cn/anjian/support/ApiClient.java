@@ -1,0 +1,131 @@
+package cn.anjian.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A browser-like HTTP client for tests: its own cookie jar (session and XSRF-TOKEN cookies) and the CSRF header
+ * on every write, exactly as the SPA does it.
+ */
+public final class ApiClient {
+
+	public static final String DEMO_PASSWORD = "Anjian@2026";
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final int port;
+	private final CookieManager cookies = new CookieManager();
+	private final HttpClient http;
+	private String bearer;
+
+	public ApiClient(int port) {
+		this.port = port;
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+	}
+
+	public record Response(int status, JsonNode body, String raw, HttpResponse<byte[]> http) {
+
+		public Response expect(int expected) {
+			assertThat(status).as("HTTP status of a call answering %s", raw).isEqualTo(expected);
+			return this;
+		}
+
+		public String code() {
+			return body == null || body.get("code") == null ? null : body.get("code").asString();
+		}
+	}
+
+	public static ApiClient signedIn(int port, String username) {
+		ApiClient client = new ApiClient(port);
+		client.login(username, DEMO_PASSWORD).expect(200);
+		return client;
+	}
+
+	public static ApiClient withToken(int port, String token) {
+		ApiClient client = new ApiClient(port);
+		client.bearer = token;
+		return client;
+	}
+
+	public Response login(String username, String password) {
+		get("/api/auth/csrf");
+		return post("/api/auth/login", "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password));
+	}
+
+	public Response get(String path) {
+		return send("GET", path, null);
+	}
+
+	public Response post(String path, String json) {
+		return send("POST", path, json);
+	}
+
+	public Response put(String path, String json) {
+		return send("PUT", path, json);
+	}
+
+	public Response delete(String path) {
+		return send("DELETE", path, null);
+	}
+
+	/** Sends without the CSRF header, as a forged cross-site request would. */
+	public Response postWithoutCsrf(String path, String json) {
+		return execute(request("POST", path, json).build());
+	}
+
+	public Response send(String method, String path, String json) {
+		HttpRequest.Builder builder = request(method, path, json);
+		csrfToken().ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
+		return execute(builder.build());
+	}
+
+	public Optional<String> csrfToken() {
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+			.map(HttpCookie::getValue).findFirst();
+	}
+
+	public Optional<String> sessionId() {
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("ANJIAN_SESSION"))
+			.map(HttpCookie::getValue).findFirst();
+	}
+
+	private HttpRequest.Builder request(String method, String path, String json) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+		if (json != null) {
+			builder.header("Content-Type", "application/json");
+		}
+		if (bearer != null) {
+			builder.header("Authorization", "Bearer " + bearer);
+		}
+		return builder;
+	}
+
+	private Response execute(HttpRequest request) {
+		try {
+			HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			String raw = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+			JsonNode body = null;
+			if (response.headers().firstValue("Content-Type").orElse("").contains("json") && !raw.isEmpty()) {
+				body = JSON.readTree(raw);
+			}
+			return new Response(response.statusCode(), body, raw, response);
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+}
