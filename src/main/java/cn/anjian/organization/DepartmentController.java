@@ -47,7 +47,10 @@ class DepartmentController {
 			LocalDate termFrom, LocalDate termTo) {
 	}
 
-	record Staff(long id, String username, String displayName, String phone, String officeName, String roles) {
+	record Staff(long id, String username, String displayName, String phone, String officeName, List<RoleRef> roles) {
+	}
+
+	record RoleRef(String code, String name) {
 	}
 
 	record DepartmentForm(Long regionId, @NotBlank(message = "请填写部门名称") String name, String shortName,
@@ -287,12 +290,17 @@ class DepartmentController {
 	private List<Staff> staff(long departmentId) {
 		return jdbc.sql("""
 				SELECT u.id, u.username, u.display_name, u.phone, o.name AS office_name,
-				       (SELECT string_agg(r.name, '、' ORDER BY r.sort_order) FROM user_role ur
+				       (SELECT string_agg(r.code || '=' || r.name, ';' ORDER BY r.sort_order) FROM user_role ur
 				        JOIN app_role r ON r.code = ur.role_code WHERE ur.user_id = u.id) AS roles
 				FROM app_user u LEFT JOIN department_office o ON o.id = u.office_id
 				WHERE u.department_id = :id ORDER BY u.id
 				""")
-			.param("id", departmentId).query(Staff.class).list();
+			.param("id", departmentId)
+			.query((rs, n) -> new Staff(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+					rs.getString("phone"), rs.getString("office_name"), rs.getString("roles") == null ? List.of()
+							: java.util.Arrays.stream(rs.getString("roles").split(";")).map(r -> r.split("=", 2))
+								.map(r -> new RoleRef(r[0], r[1])).toList()))
+			.list();
 	}
 
 	private static final String SELECT = """

@@ -2,12 +2,16 @@ package cn.anjian.platform.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,14 +25,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	static final String DATABASE = "anjian";
 
 	private final EmbeddedPostgres postgres;
+	private final FileChannel ownerLock;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, FileChannel ownerLock) {
 		this.postgres = postgres;
+		this.ownerLock = ownerLock;
 	}
 
 	public static EmbeddedPostgresServer start(Path dataDirectory, boolean clean) {
 		try {
 			Files.createDirectories(dataDirectory);
+			FileChannel ownerLock = lockOwnership(dataDirectory);
 			stopOrphanedServer(dataDirectory);
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory)
@@ -40,7 +47,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.start();
 			createDatabaseIfMissing(postgres);
 			log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory.toAbsolutePath());
-			return new EmbeddedPostgresServer(postgres);
+			return new EmbeddedPostgresServer(postgres, ownerLock);
 		}
 		catch (IOException | SQLException e) {
 			throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dataDirectory, e);
@@ -53,7 +60,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		postgres.close();
+		try {
+			postgres.close();
+		}
+		finally {
+			ownerLock.close();
+		}
 	}
 
 	private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
@@ -67,8 +79,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * A JVM killed with SIGKILL leaves its postgres running, holding the data directory. If the process named by
-	 * postmaster.pid is still alive and no JVM is its parent any more, it is an orphan: stop it and wait.
+	 * The JVM that runs the server holds an OS lock on {@code <data dir>.owner}; the OS releases it when that JVM
+	 * dies, even by SIGKILL. Failing to get the lock means another live instance uses the directory.
+	 */
+	private static FileChannel lockOwnership(Path dataDirectory) throws IOException {
+		Path ownerFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".owner");
+		FileChannel channel = FileChannel.open(ownerFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+		if (!tryLock(channel)) {
+			channel.close();
+			throw new IllegalStateException("Another running Anjian instance uses " + dataDirectory
+					+ ". Several nodes need an external database: set ANJIAN_DB_URL.");
+		}
+		return channel;
+	}
+
+	private static boolean tryLock(FileChannel channel) throws IOException {
+		try {
+			return channel.tryLock() != null;
+		}
+		catch (OverlappingFileLockException e) {
+			return false; // held by this very JVM
+		}
+	}
+
+	/**
+	 * A JVM killed with SIGKILL leaves its postgres running (pg_ctl detached it), holding the data directory.
+	 * Holding the owner lock, any postgres still named by postmaster.pid is such an orphan: stop it and wait.
 	 */
 	private static void stopOrphanedServer(Path dataDirectory) throws IOException {
 		Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -76,20 +112,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			return;
 		}
 		long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-		Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-		if (process.isEmpty()) {
+		Optional<ProcessHandle> orphan = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+			.filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+		if (orphan.isEmpty()) {
 			return;
 		}
-		boolean ownedByLiveJvm = process.get().parent()
-			.flatMap(parent -> parent.info().command())
-			.map(command -> command.endsWith("java"))
-			.orElse(false);
-		if (ownedByLiveJvm) {
-			throw new IllegalStateException("Another running Anjian instance uses " + dataDirectory
-					+ " (postgres pid " + pid + "). Several nodes need an external database: set ANJIAN_DB_URL.");
-		}
 		log.warn("Stopping orphaned embedded PostgreSQL (pid {}) left by a previous run", pid);
-		process.get().destroy();
-		process.get().onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+		orphan.get().destroy(); // SIGTERM: postgres shuts down cleanly, its old clients are gone
+		try {
+			orphan.get().onExit().get(60, TimeUnit.SECONDS);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("The orphaned PostgreSQL (pid " + pid + ") did not stop", e);
+		}
 	}
 }

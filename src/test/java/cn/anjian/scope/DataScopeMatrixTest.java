@@ -1,0 +1,307 @@
+package cn.anjian.scope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.anjian.support.AnjianTest;
+import cn.anjian.support.ApiClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The data-scope matrix. Every /api endpoint the application maps (discovered, so a new endpoint fails
+ * {@link #everyApiEndpointIsClassified} until it is added here) is classified, and for each: a user of district
+ * A (历下区) is refused district B's (市中区) records — 404 for a record, nothing of B in a list — and the
+ * refusals change nothing; and each write endpoint, called properly, leaves an operation-log entry.
+ */
+@AnjianTest
+class DataScopeMatrixTest {
+
+	enum Kind {
+		/** no sign-in needed, no data */
+		PUBLIC,
+		/** acts on the caller's own account only */
+		SELF,
+		/** city-wide reference data, the same for every scope (dictionaries, roles, the demo clock) */
+		GLOBAL,
+		/** a region's or department's records: scope-limited */
+		SCOPED,
+		/** exists only in the test context */
+		TEST_ONLY
+	}
+
+	record Probe(Kind kind, Consumer<Ctx> foreign, Consumer<Ctx> own) {
+	}
+
+	/** District B's records and the signed-in clients the probes use. */
+	record Ctx(ApiClient admin, ApiClient districtA, ApiClient districtB, long regionB, long streetB,
+			long departmentB, long officeB, long liaisonB, long holderB, long userB, long tokenB, JdbcClient jdbc,
+			int port) {
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	Ctx ctx;
+
+	@BeforeEach
+	void districtBHasRecords() {
+		var admin = ApiClient.signedIn(port, "admin");
+		long departmentB = id("SELECT id FROM department WHERE name = '市中区应急管理局'");
+		long liaisonB = jdbc.sql("SELECT min(id) FROM department_liaison WHERE department_id = :d").param("d", departmentB)
+			.query(Long.class).optional().orElseGet(() -> admin.post("/api/departments/" + departmentB + "/liaisons",
+					"{\"name\":\"测试联络员\",\"phone\":\"1\"}").expect(200).body().get("id").asLong());
+		long tokenB = admin.post("/api/tokens", "{\"name\":\"B\",\"username\":\"shizhong_office\"}").expect(200).body()
+			.get("id").asLong();
+		ctx = new Ctx(admin, ApiClient.signedIn(port, "lixia_office"), ApiClient.signedIn(port, "shizhong_office"),
+				id("SELECT id FROM region WHERE code = '370103'"), id("SELECT id FROM region WHERE code = '370103001'"),
+				departmentB, id("SELECT min(id) FROM department_office WHERE department_id = " + departmentB), liaisonB,
+				id("SELECT min(id) FROM department_role_holder WHERE department_id = " + departmentB),
+				id("SELECT id FROM app_user WHERE username = 'shizhong_street'"), tokenB, jdbc, port);
+	}
+
+	static final Map<String, Probe> MATRIX = new TreeMap<>();
+
+	static void probe(String endpoint, Kind kind, Consumer<Ctx> foreign, Consumer<Ctx> own) {
+		MATRIX.put(endpoint, new Probe(kind, foreign, own));
+	}
+
+	static Consumer<Ctx> none() {
+		return c -> {
+		};
+	}
+
+	static void notFound(ApiClient.Response response) {
+		assertThat(response.expect(404).code()).isEqualTo("NOT_FOUND");
+	}
+
+	static {
+		probe("GET /api/auth/csrf", Kind.PUBLIC, none(), none());
+		probe("POST /api/auth/login", Kind.PUBLIC, none(), c -> ApiClient.signedIn(c.port(), "lixia_street"));
+		probe("GET /api/docs", Kind.PUBLIC, none(), none());
+		probe("GET /api/docs.yaml", Kind.PUBLIC, none(), none());
+		probe("GET /api/docs/swagger-config", Kind.PUBLIC, none(), none());
+		probe("GET /api/auth/me", Kind.SELF, none(), none());
+		probe("POST /api/auth/logout", Kind.SELF, none(),
+				c -> ApiClient.signedIn(c.port(), "lixia_street").post("/api/auth/logout", null).expect(204));
+		probe("POST /api/auth/logout-all", Kind.SELF, none(),
+				c -> ApiClient.signedIn(c.port(), "lixia_grid").post("/api/auth/logout-all", null).expect(204));
+		probe("POST /api/auth/password", Kind.SELF, none(), c -> {
+			var user = ApiClient.signedIn(c.port(), "lixia_yj_liaison");
+			user.post("/api/auth/password", "{\"oldPassword\":\"Anjian@2026\",\"newPassword\":\"Another#Pass2026\"}").expect(204);
+			user.post("/api/auth/password", "{\"oldPassword\":\"Another#Pass2026\",\"newPassword\":\"Anjian@2026\"}").expect(204);
+		});
+		probe("GET /api/dev/clock", Kind.GLOBAL, none(), none());
+		probe("POST /api/dev/clock", Kind.GLOBAL,
+				c -> c.districtA().post("/api/dev/clock", "{\"advanceHours\":1}").expect(403),
+				c -> c.admin().post("/api/dev/clock", "{\"reset\":true}").expect(200));
+		probe("GET /api/roles", Kind.GLOBAL, none(), none());
+		probe("GET /api/dict", Kind.GLOBAL, none(), none());
+		probe("GET /api/dict/{type}", Kind.GLOBAL, none(), none());
+		probe("POST /api/dict/{type}", Kind.GLOBAL,
+				c -> c.districtA().post("/api/dict/industry", "{\"code\":\"X1\",\"label\":\"x\",\"sortOrder\":1,\"enabled\":true}").expect(403),
+				c -> c.admin().post("/api/dict/industry", "{\"code\":\"T" + System.nanoTime() % 100000 + "\",\"label\":\"测试行业\",\"sortOrder\":999,\"enabled\":false}").expect(200));
+		probe("PUT /api/dict/{type}/{id}", Kind.GLOBAL,
+				c -> c.districtA().put("/api/dict/industry/1", "{\"label\":\"x\",\"sortOrder\":1,\"enabled\":true}").expect(403),
+				c -> {
+					long id = c.jdbc().sql("SELECT id FROM dict_item WHERE type = 'industry' AND code = 'IND082'").query(Long.class).single();
+					c.admin().put("/api/dict/industry/" + id, "{\"label\":\"其他行业\",\"sortOrder\":82,\"enabled\":true}").expect(200);
+				});
+
+		probe("GET /api/regions/tree", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/regions/tree").expect(200).raw()).contains("历下区")
+					.doesNotContain("市中区").doesNotContain("大观园街道").doesNotContain("济南市"),
+				none());
+		probe("GET /api/regions/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/regions/" + c.regionB())), none());
+		probe("POST /api/regions", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/regions", "{\"parentId\":%d,\"code\":\"370103099\",\"name\":\"越权街道\",\"kind\":\"STREET\",\"sortOrder\":9}".formatted(c.regionB()))),
+				c -> c.districtB().post("/api/regions", "{\"parentId\":%d,\"code\":\"370103001099\",\"name\":\"测试网格\",\"kind\":\"GRID\",\"sortOrder\":9}".formatted(c.streetB())).expect(200));
+		probe("PUT /api/regions/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/regions/" + c.streetB(), "{\"code\":\"370103001\",\"name\":\"被改名\",\"kind\":\"STREET\",\"sortOrder\":1}")),
+				c -> c.districtB().put("/api/regions/" + c.streetB(), "{\"code\":\"370103001\",\"name\":\"大观园街道\",\"kind\":\"STREET\",\"sortOrder\":1}").expect(200));
+
+		probe("GET /api/departments", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/departments").expect(200).raw()).contains("历下区应急管理局")
+					.doesNotContain("市中区").doesNotContain("市应急管理局"),
+				none());
+		probe("GET /api/departments/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/departments/" + c.departmentB())), none());
+		probe("POST /api/departments", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/departments", "{\"regionId\":%d,\"name\":\"越权部门\",\"sortOrder\":1}".formatted(c.regionB()))),
+				c -> c.districtB().post("/api/departments", "{\"regionId\":%d,\"name\":\"市中区测试局%d\",\"sortOrder\":9}".formatted(c.regionB(), System.nanoTime() % 100000)).expect(200));
+		probe("PUT /api/departments/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/departments/" + c.departmentB(), "{\"name\":\"被改名\",\"sortOrder\":1}")),
+				c -> c.districtB().put("/api/departments/" + c.departmentB(), "{\"name\":\"市中区应急管理局\",\"shortName\":\"市中区应急局\",\"sortOrder\":0}").expect(200));
+		probe("POST /api/departments/{id}/offices", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/departments/" + c.departmentB() + "/offices", "{\"name\":\"越权科\",\"sortOrder\":1}")),
+				c -> c.districtB().post("/api/departments/" + c.departmentB() + "/offices", "{\"name\":\"测试科%d\",\"sortOrder\":5}".formatted(System.nanoTime() % 100000)).expect(200));
+		probe("PUT /api/departments/{id}/offices/{officeId}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/departments/" + c.departmentB() + "/offices/" + c.officeB(), "{\"name\":\"被改名\",\"sortOrder\":1}")),
+				c -> c.districtB().put("/api/departments/" + c.departmentB() + "/offices/" + c.officeB(), "{\"name\":\"综合科\",\"sortOrder\":0}").expect(200));
+		probe("POST /api/departments/{id}/liaisons", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/departments/" + c.departmentB() + "/liaisons", "{\"name\":\"越权\"}")),
+				c -> {
+					long dept = c.jdbc().sql("SELECT id FROM department WHERE name = '市中区住房和城乡建设局'").query(Long.class).single();
+					c.districtB().post("/api/departments/" + dept + "/liaisons", "{\"name\":\"住建联络员\"}").expect(200);
+				});
+		probe("DELETE /api/departments/{id}/liaisons/{liaisonId}", Kind.SCOPED,
+				c -> notFound(c.districtA().delete("/api/departments/" + c.departmentB() + "/liaisons/" + c.liaisonB())),
+				c -> c.districtB().delete("/api/departments/" + c.departmentB() + "/liaisons/" + c.liaisonB()).expect(204));
+		probe("POST /api/departments/{id}/role-holders", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/departments/" + c.departmentB() + "/role-holders", "{\"role\":\"IN_CHARGE\",\"name\":\"越权\"}")),
+				c -> c.districtB().post("/api/departments/" + c.departmentB() + "/role-holders", "{\"role\":\"OTHER_IN_CHARGE\",\"name\":\"王五\",\"termFrom\":\"2026-01-01\"}").expect(200));
+		probe("DELETE /api/departments/{id}/role-holders/{holderId}", Kind.SCOPED,
+				c -> notFound(c.districtA().delete("/api/departments/" + c.departmentB() + "/role-holders/" + c.holderB())),
+				c -> {
+					long extra = c.districtB().post("/api/departments/" + c.departmentB() + "/role-holders", "{\"role\":\"OTHER_IN_CHARGE\",\"name\":\"临时\"}").expect(200).body().get("id").asLong();
+					c.districtB().delete("/api/departments/" + c.departmentB() + "/role-holders/" + extra).expect(204);
+				});
+
+		probe("GET /api/users", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/users?size=500").expect(200).raw()).contains("lixia_street")
+					.doesNotContain("shizhong").doesNotContain("\"admin\""),
+				none());
+		probe("GET /api/users/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/users/" + c.userB())), none());
+		probe("POST /api/users", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/users", "{\"username\":\"sneaky\",\"displayName\":\"x\",\"roleCodes\":[\"STREET_STAFF\"],\"regionId\":%d,\"initialPassword\":\"Initial#Pass2026\"}".formatted(c.streetB()))),
+				c -> c.districtB().post("/api/users", "{\"username\":\"sz_%d\",\"displayName\":\"新人\",\"roleCodes\":[\"STREET_STAFF\"],\"regionId\":%d,\"initialPassword\":\"Initial#Pass2026\"}".formatted(System.nanoTime() % 100000, c.streetB())).expect(200));
+		probe("PUT /api/users/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/users/" + c.userB(), "{\"displayName\":\"被改名\",\"roleCodes\":[\"STREET_STAFF\"],\"enabled\":false}")),
+				c -> c.districtB().put("/api/users/" + c.userB(), "{\"displayName\":\"大观园街道 杨干事\",\"phone\":\"13900000000\",\"roleCodes\":[\"STREET_STAFF\"],\"enabled\":true}").expect(200));
+		probe("POST /api/users/{id}/reset-password", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/users/" + c.userB() + "/reset-password", "{\"newPassword\":\"Hijack#Pass2026\"}")),
+				c -> {
+					long id = c.districtB().post("/api/users", "{\"username\":\"sz_r%d\",\"displayName\":\"重置\",\"roleCodes\":[\"STREET_STAFF\"],\"regionId\":%d,\"initialPassword\":\"Initial#Pass2026\"}".formatted(System.nanoTime() % 100000, c.streetB())).expect(200).body().get("id").asLong();
+					c.districtB().post("/api/users/" + id + "/reset-password", "{\"newPassword\":\"Reset#Pass2026x\"}").expect(204);
+				});
+		probe("POST /api/users/{id}/unlock", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/users/" + c.userB() + "/unlock", null)),
+				c -> c.districtB().post("/api/users/" + c.userB() + "/unlock", null).expect(200));
+
+		probe("GET /api/tokens", Kind.SCOPED, c -> c.districtA().get("/api/tokens").expect(403), none());
+		probe("POST /api/tokens", Kind.SCOPED,
+				c -> c.districtA().post("/api/tokens", "{\"name\":\"x\",\"username\":\"shizhong_office\"}").expect(403),
+				c -> c.admin().post("/api/tokens", "{\"name\":\"对接\",\"username\":\"lixia_office\"}").expect(200));
+		probe("DELETE /api/tokens/{id}", Kind.SCOPED,
+				c -> c.districtA().delete("/api/tokens/" + c.tokenB()).expect(403),
+				c -> c.admin().delete("/api/tokens/" + c.tokenB()).expect(204));
+
+		probe("GET /api/oplog", Kind.SCOPED, c -> {
+			c.districtB().put("/api/regions/" + c.streetB(), "{\"code\":\"370103001\",\"name\":\"大观园街道\",\"kind\":\"STREET\",\"sortOrder\":1}").expect(200);
+			var page = c.districtA().get("/api/oplog?size=500").expect(200).body();
+			assertThat(page.get("total").asLong()).isPositive();
+			List<Long> ids = new ArrayList<>();
+			page.get("items").forEach(e -> ids.add(e.get("id").asLong()));
+			long outside = c.jdbc().sql("""
+					SELECT count(*) FROM operation_log WHERE id IN (:ids) AND region_id NOT IN
+					(SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370102'))
+					""").param("ids", ids).query(Long.class).single();
+			assertThat(outside).isZero();
+		}, none());
+		probe("GET /api/oplog/export", Kind.SCOPED, c -> {
+			var export = c.districtA().get("/api/oplog/export").expect(200);
+			assertThat(export.http().headers().firstValue("Content-Type").orElseThrow()).contains("spreadsheetml");
+			assertThat(new String(export.http().body(), java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("PK");
+		}, none());
+
+		probe("POST /api/test/write-without-log", Kind.TEST_ONLY, none(), none());
+		probe("POST /api/test/write-with-log", Kind.TEST_ONLY, none(), none());
+	}
+
+	private List<String> apiEndpoints() {
+		List<String> endpoints = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+			var patterns = entry.getKey().getPathPatternsCondition().getPatternValues();
+			var methods = entry.getKey().getMethodsCondition().getMethods();
+			for (String pattern : patterns) {
+				if (pattern.startsWith("/api")) {
+					methods.forEach(m -> endpoints.add(m.name() + " " + pattern));
+					if (methods.isEmpty()) {
+						endpoints.add("ANY " + pattern);
+					}
+				}
+			}
+		}
+		return endpoints;
+	}
+
+	@Test
+	void everyApiEndpointIsClassified() {
+		List<String> endpoints = apiEndpoints();
+		assertThat(endpoints).hasSizeGreaterThan(30);
+		assertThat(new TreeSet<>(endpoints)).as("endpoints missing from the data-scope matrix").isSubsetOf(MATRIX.keySet());
+		assertThat(MATRIX.entrySet().stream().filter(e -> e.getValue().kind() != Kind.TEST_ONLY).map(Map.Entry::getKey))
+			.as("matrix rows for endpoints that no longer exist").isSubsetOf(new TreeSet<>(endpoints));
+	}
+
+	@Test
+	void everyNonPublicEndpointChecksAPermission() {
+		mappings.getHandlerMethods().forEach((info, handler) -> info.getPathPatternsCondition().getPatternValues().stream()
+			.filter(p -> p.startsWith("/api") && !p.startsWith("/api/docs") && !p.startsWith("/api/test/"))
+			.filter(p -> !p.equals("/api/auth/login") && !p.equals("/api/auth/csrf"))
+			.forEach(p -> assertThat(handler.hasMethodAnnotation(PreAuthorize.class))
+				.as("%s must declare @PreAuthorize", handler).isTrue()));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> aDistrictUserIsRefusedAnotherDistrictsRecordsAndTheRefusalChangesNothing() {
+		return MATRIX.entrySet().stream().filter(e -> e.getValue().kind() != Kind.TEST_ONLY).map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+			String before = snapshotOfDistrictB();
+			e.getValue().foreign().accept(ctx);
+			assertThat(snapshotOfDistrictB()).as("district B's records after %s", e.getKey()).isEqualTo(before);
+		}));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyWriteEndpointCalledProperlyRecordsAnOperationLogEntry() {
+		return MATRIX.entrySet().stream()
+			.filter(e -> !e.getKey().startsWith("GET ") && e.getValue().kind() != Kind.TEST_ONLY)
+			.map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+				long before = jdbc.sql("SELECT max(id) FROM operation_log").query(Long.class).single();
+				e.getValue().own().accept(ctx);
+				long written = jdbc.sql("SELECT count(*) FROM operation_log WHERE id > :id AND action <> 'LOGIN' OR (id > :id AND :login)")
+					.param("id", before).param("login", e.getKey().endsWith("/login")).query(Long.class).single();
+				assertThat(written).as("operation-log entries written by %s", e.getKey()).isPositive();
+			}));
+	}
+
+	private String snapshotOfDistrictB() {
+		return jdbc.sql("""
+				SELECT string_agg(x, '|' ORDER BY x) FROM (
+				  SELECT 'r' || id || name || code || sort_order AS x FROM region WHERE id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'd' || id || name || sort_order FROM department WHERE region_id = (SELECT id FROM region WHERE code = '370103')
+				  UNION ALL SELECT 'o' || o.id || o.name FROM department_office o JOIN department d ON d.id = o.department_id WHERE d.region_id = (SELECT id FROM region WHERE code = '370103')
+				  UNION ALL SELECT 'l' || l.id || l.name FROM department_liaison l WHERE l.region_id = (SELECT id FROM region WHERE code = '370103')
+				  UNION ALL SELECT 'h' || h.id || h.name FROM department_role_holder h WHERE h.region_id = (SELECT id FROM region WHERE code = '370103')
+				  UNION ALL SELECT 'u' || id || display_name || enabled || password_hash || failed_attempts FROM app_user WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 't' || id || coalesce(revoked_at::text, '-') FROM api_token
+				) s
+				""").query(String.class).single();
+	}
+
+	private long id(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+}

@@ -1,0 +1,36 @@
+import {
+  HomeFilled,
+  OfficeBuilding,
+  Stamp,
+  Search,
+  Aim,
+  Bell,
+  DataAnalysis,
+  Setting
+} from '@element-plus/icons-vue'
+
+// The left menu, in the order of the platform's modules. Access rules live in the routes' meta.
+export const menu = [
+  { path: '/home', title: '首页', icon: HomeFilled },
+  { path: '/registry', title: '监管对象', icon: OfficeBuilding },
+  { path: '/responsibility', title: '监管责任', icon: Stamp },
+  { path: '/inspection', title: '隐患排查整治', icon: Search },
+  { path: '/prevention', title: '双重预防', icon: Aim },
+  { path: '/warning', title: '预警管理', icon: Bell },
+  { path: '/assessment', title: '统计考评', icon: DataAnalysis },
+  {
+    key: 'system',
+    title: '系统管理',
+    icon: Setting,
+    children: [
+      { path: '/system/regions', title: '行政区划' },
+      { path: '/system/departments', title: '部门机构' },
+      { path: '/system/dicts', title: '数据字典' },
+      { path: '/system/users', title: '用户管理' },
+      { path: '/system/roles', title: '角色权限' },
+      { path: '/system/tokens', title: '接口令牌' },
+      { path: '/system/oplog', title: '操作日志' },
+      { path: '/system/clock', title: '模拟时钟' }
+    ]
+  }
+]

@@ -1,0 +1,123 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { ElMessage } from 'element-plus'
+import { onUnauthorized } from './api/http'
+import { session, loadSession, clearSession, canAccess } from './stores/session'
+import AppLayout from './layout/AppLayout.vue'
+import LoginPage from './modules/identity/LoginPage.vue'
+import { safeRedirect } from './utils/redirect'
+
+// meta.perm: permission code needed; meta.demo: only in demo mode; meta.public: no login needed.
+const routes = [
+  { path: '/login', component: LoginPage, meta: { public: true, title: '登录' } },
+  {
+    path: '/change-password',
+    component: () => import('./modules/identity/ChangePasswordPage.vue'),
+    meta: { title: '修改密码' }
+  },
+  {
+    path: '/',
+    component: AppLayout,
+    redirect: '/home',
+    children: [
+      { path: 'home', component: () => import('./modules/platform/HomePage.vue'), meta: { title: '首页' } },
+      { path: 'registry', component: () => import('./modules/registry/RegistryPage.vue'), meta: { title: '监管对象' } },
+      {
+        path: 'responsibility',
+        component: () => import('./modules/responsibility/ResponsibilityPage.vue'),
+        meta: { title: '监管责任' }
+      },
+      {
+        path: 'inspection',
+        component: () => import('./modules/inspection/InspectionPage.vue'),
+        meta: { title: '隐患排查整治' }
+      },
+      {
+        path: 'prevention',
+        component: () => import('./modules/prevention/PreventionPage.vue'),
+        meta: { title: '双重预防' }
+      },
+      { path: 'warning', component: () => import('./modules/warning/WarningPage.vue'), meta: { title: '预警管理' } },
+      {
+        path: 'assessment',
+        component: () => import('./modules/assessment/AssessmentPage.vue'),
+        meta: { title: '统计考评' }
+      },
+      {
+        path: 'system/regions',
+        component: () => import('./modules/organization/RegionsPage.vue'),
+        meta: { title: '行政区划', perm: 'region:read' }
+      },
+      {
+        path: 'system/departments',
+        component: () => import('./modules/organization/DepartmentsPage.vue'),
+        meta: { title: '部门机构', perm: 'department:read' }
+      },
+      {
+        path: 'system/dicts',
+        component: () => import('./modules/platform/DictionariesPage.vue'),
+        meta: { title: '数据字典', perm: 'dict:read' }
+      },
+      {
+        path: 'system/users',
+        component: () => import('./modules/identity/UsersPage.vue'),
+        meta: { title: '用户管理', perm: 'user:read' }
+      },
+      {
+        path: 'system/roles',
+        component: () => import('./modules/identity/RolesPage.vue'),
+        meta: { title: '角色权限', perm: 'user:read' }
+      },
+      {
+        path: 'system/tokens',
+        component: () => import('./modules/identity/ApiTokensPage.vue'),
+        meta: { title: '接口令牌', perm: 'token:write' }
+      },
+      {
+        path: 'system/oplog',
+        component: () => import('./modules/platform/OperationLogPage.vue'),
+        meta: { title: '操作日志', perm: 'oplog:read' }
+      },
+      {
+        path: 'system/clock',
+        component: () => import('./modules/platform/ClockPage.vue'),
+        meta: { title: '模拟时钟', perm: 'clock:write', demo: true }
+      },
+      { path: ':pathMatch(.*)*', component: () => import('./layout/NotFoundPage.vue'), meta: { title: '页面不存在' } }
+    ]
+  }
+]
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes
+})
+
+router.beforeEach(async (to, from) => {
+  if (!session.loaded) await loadSession()
+  const me = session.me
+
+  if (to.meta.public) {
+    if (me && to.path === '/login') return me.mustChangePassword ? '/change-password' : safeRedirect(to.query.redirect)
+    return true
+  }
+  if (!me) return { path: '/login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  // A user who must change the password may go nowhere else.
+  if (me.mustChangePassword && to.path !== '/change-password') return '/change-password'
+  if (!canAccess(to.meta)) {
+    ElMessage.error('无权限访问该页面')
+    return from.matched.length ? false : '/home'
+  }
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} - 安全生产综合监管平台` : '安全生产综合监管平台'
+})
+
+// A 401 from any call but login: the session is gone.
+onUnauthorized(() => {
+  const current = router.currentRoute.value
+  clearSession()
+  if (current.path === '/login') return
+  router.replace({ path: '/login', query: { redirect: current.fullPath } })
+})

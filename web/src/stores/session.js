@@ -1,0 +1,81 @@
+// The signed-in user ("me"), their permissions, and the demo clock. A plain reactive module, no Pinia.
+import { reactive, readonly } from 'vue'
+import { authApi } from '../modules/identity/api'
+import { clockApi } from '../modules/platform/api'
+
+const state = reactive({
+  me: null,
+  loaded: false, // /auth/me has been asked at least once
+  clock: null // {now, offsetSeconds, receivedAt} in demo mode
+})
+
+export const session = readonly(state)
+
+export function hasPermission(code) {
+  return !!state.me?.permissions?.includes(code)
+}
+
+/** Route/menu meta check: {perm, demo}. */
+export function canAccess(meta = {}) {
+  if (!state.me) return false
+  if (meta.demo && !state.me.demoMode) return false
+  if (meta.perm && !hasPermission(meta.perm)) return false
+  return true
+}
+
+function setMe(me) {
+  state.me = me || null
+  state.loaded = true
+  if (state.me?.demoMode) loadClock()
+  else state.clock = null
+}
+
+/** Asks the server who we are; resolves to me or null (not logged in / server unreachable). */
+export async function loadSession() {
+  try {
+    setMe(await authApi.me())
+  } catch {
+    setMe(null)
+  }
+  return state.me
+}
+
+export async function login(username, password) {
+  const res = await authApi.login(username, password)
+  if (res?.user) setMe(res.user)
+  else await loadSession()
+  return state.me
+}
+
+export function clearSession() {
+  state.me = null
+  state.clock = null
+  state.loaded = true
+}
+
+export async function logout(everywhere = false) {
+  try {
+    await (everywhere ? authApi.logoutAll() : authApi.logout())
+  } finally {
+    clearSession()
+  }
+}
+
+export function setClock(clock) {
+  state.clock = clock ? { ...clock, receivedAt: Date.now() } : null
+}
+
+export async function loadClock() {
+  try {
+    setClock(await clockApi.get())
+  } catch {
+    setClock(null)
+  }
+}
+
+/** Simulated "now" (server time + offset), advanced locally since the last fetch. */
+export function simulatedNow() {
+  const c = state.clock
+  if (!c?.now) return null
+  return new Date(new Date(c.now).getTime() + (Date.now() - c.receivedAt))
+}
