@@ -88,7 +88,7 @@ class Users {
 				rs.getBoolean("locked"), rs.getBoolean("must_change_password"), Accounts.instant(rs.getTimestamp("last_login_at")));
 	}
 
-	private static final String SELECT = """
+	static final String SELECT = """
 			SELECT u.id, u.username, u.display_name, u.phone, u.region_id, r.name AS region_name, u.department_id,
 			       d.name AS department_name, u.office_id, o.name AS office_name, u.entity_id, u.enabled,
 			       (u.locked_until IS NOT NULL AND u.locked_until > :now) AS locked, u.must_change_password, u.last_login_at,

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -26,13 +27,18 @@ class DemoConfiguration {
 	}
 
 	@Bean
-	ApplicationRunner demoSeeder(DemoMode demoMode, List<DemoSeed> seeds, TransactionTemplate transactions) {
+	ApplicationRunner demoSeeder(DemoMode demoMode, List<DemoSeed> seeds, TransactionTemplate transactions,
+			JdbcClient jdbc) {
 		return args -> {
 			if (!demoMode.enabled()) {
 				return;
 			}
 			seeds.stream().sorted(Comparator.comparingInt(DemoSeed::order)).forEach(seed -> {
-				transactions.executeWithoutResult(status -> seed.seed());
+				transactions.executeWithoutResult(status -> {
+					// several nodes may start at once: one seeds, the others wait and then find the data there
+					jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('anjian-demo-seed'))").query().singleRow();
+					seed.seed();
+				});
 				log.info("Demo seed {} done", seed.getClass().getSimpleName());
 			});
 		};
