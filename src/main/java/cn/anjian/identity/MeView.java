@@ -28,11 +28,15 @@ class MeView {
 		String department = user.departmentId() == null ? null
 				: jdbc.sql("SELECT name FROM department WHERE id = :id").param("id", user.departmentId())
 					.query(String.class).optional().orElse(null);
-		String label = String.join(" · ", path) + (department == null ? "" : " · " + department);
+		String entity = user.entityId() == null ? null
+				: jdbc.sql("SELECT name FROM supervised_entity WHERE id = :id").param("id", user.entityId())
+					.query(String.class).optional().orElse(null);
+		String label = String.join(" · ", path) + (department == null ? "" : " · " + department)
+				+ (entity == null ? "" : " · " + entity);
 		var scope = user.scope();
 		return new Me(user.id(), user.username(), user.displayName(), user.roles(), user.permissions(),
 				new Me.Scope(scope.kind().name(), user.regionId(), path.isEmpty() ? null : path.get(path.size() - 1),
-						user.departmentId(), department, user.entityId(), null, label),
+						user.departmentId(), department, user.entityId(), entity, label),
 				user.mustChangePassword(), demoMode.enabled());
 	}
 }

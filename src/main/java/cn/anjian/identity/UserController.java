@@ -41,8 +41,8 @@ class UserController {
 
 	record UserForm(@NotBlank(message = "请填写登录名") @Pattern(regexp = "[A-Za-z0-9_.-]{3,64}",
 			message = "登录名为3-64位字母、数字或 _ . -") String username, @NotBlank(message = "请填写姓名") String displayName,
-			String phone, @NotEmpty(message = "请至少选择一个角色") List<String> roleCodes, @NotNull(message = "请选择所属区划") Long regionId,
-			Long departmentId, Long officeId, @NotBlank(message = "请设置初始密码") String initialPassword) {
+			String phone, @NotEmpty(message = "请至少选择一个角色") List<String> roleCodes, Long regionId,
+			Long departmentId, Long officeId, Long entityId, @NotBlank(message = "请设置初始密码") String initialPassword) {
 	}
 
 	record UserUpdate(@NotBlank(message = "请填写姓名") String displayName, String phone,
@@ -84,21 +84,32 @@ class UserController {
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('user:read')")
 	Users.UserView get(@PathVariable long id, DataScope scope) {
-		return users.find(scope, id).orElseThrow(() -> denied(id));
+		Users.UserView user = users.find(scope, id).orElseThrow(() -> denied(id));
+		operationLog.record("VIEW", "user", id, null, null); // personal data (phone): a sensitive read
+		return user;
 	}
 
 	@PostMapping
 	@PreAuthorize("hasAuthority('user:write')")
 	Users.UserView create(@Valid @RequestBody UserForm form, DataScope scope) {
 		AnjianUser caller = SecurityConfiguration.currentUser();
-		scopeChecks.requireRegion(scope, form.regionId(), "region", form.regionId(), "所属区划");
 		checkGrantable(caller, form.roleCodes());
-		checkPlacement(scope, form);
+		if (form.entityId() != null || form.roleCodes().contains("BUSINESS_MANAGER")) {
+			form = placeAtEntity(scope, form);
+		}
+		else {
+			if (form.regionId() == null) {
+				throw ApiException.invalid("regionId", "请选择所属区划");
+			}
+			scopeChecks.requireRegion(scope, form.regionId(), "region", form.regionId(), "所属区划");
+			checkPlacement(scope, form);
+		}
 		PasswordPolicy.check(form.initialPassword(), form.username());
 		long id = jdbc.sql("""
 				INSERT INTO app_user (username, password_hash, display_name, phone, region_id, department_id, office_id,
-				                      must_change_password, created_at)
-				VALUES (:username, :hash, :name, :phone, :regionId, :departmentId, :officeId, true, :now) RETURNING id
+				                      entity_id, must_change_password, created_at)
+				VALUES (:username, :hash, :name, :phone, :regionId, :departmentId, :officeId, :entityId, true, :now)
+				RETURNING id
 				""")
 			.param("username", form.username())
 			.param("hash", passwords.encode(form.initialPassword()))
@@ -107,6 +118,7 @@ class UserController {
 			.param("regionId", form.regionId())
 			.param("departmentId", form.departmentId())
 			.param("officeId", form.officeId())
+			.param("entityId", form.entityId())
 			.param("now", Timestamp.from(clock.instant()))
 			.query(Long.class)
 			.single();
@@ -179,11 +191,30 @@ class UserController {
 		}
 	}
 
-	/** Department staff sit in their department's region; business accounts are created with their entity. */
-	private void checkPlacement(DataScope scope, UserForm form) {
-		if (form.roleCodes().contains("BUSINESS_MANAGER")) {
-			throw ApiException.invalid("roleCodes", "企业账号请在监管对象档案中为该单位创建");
+	/**
+	 * A business account (企业安全管理人员) belongs to one supervised entity within the caller's scope, sits at the
+	 * entity's place and holds only the business role.
+	 */
+	private UserForm placeAtEntity(DataScope scope, UserForm form) {
+		if (form.entityId() == null) {
+			throw ApiException.invalid("entityId", "企业账号须选择所属单位");
 		}
+		if (!form.roleCodes().equals(List.of("BUSINESS_MANAGER"))) {
+			throw ApiException.invalid("roleCodes", "企业账号只能授予“企业安全管理人员”角色");
+		}
+		Long region = scope.bind(jdbc.sql("SELECT e.region_id FROM supervised_entity e WHERE e.id = :id AND "
+				+ scope.entityFilter("e.id", "e.region_id")))
+			.param("id", form.entityId()).query(Long.class).optional()
+			.orElseThrow(() -> {
+				operationLog.recordDenied("supervised_entity", form.entityId());
+				return ApiException.notFound("监管对象");
+			});
+		return new UserForm(form.username(), form.displayName(), form.phone(), form.roleCodes(), region, null, null,
+				form.entityId(), form.initialPassword());
+	}
+
+	/** Department staff sit in their department's region. */
+	private void checkPlacement(DataScope scope, UserForm form) {
 		boolean departmentRole = form.roleCodes().stream().anyMatch(DEPARTMENT_ROLES::contains);
 		if (form.departmentId() == null) {
 			if (departmentRole) {

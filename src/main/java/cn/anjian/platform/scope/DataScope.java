@@ -24,6 +24,7 @@ public record DataScope(Kind kind, long userId, long regionId, Long departmentId
 
 	private static final String REGION_PARAM = "scopeRegionId";
 	private static final String DEPARTMENT_PARAM = "scopeDepartmentId";
+	private static final String ENTITY_PARAM = "scopeEntityId";
 
 	/** SQL predicate: the row's region column lies in the caller's territory. */
 	public String regionFilter(String regionColumn) {
@@ -45,9 +46,24 @@ public record DataScope(Kind kind, long userId, long regionId, Long departmentId
 		};
 	}
 
+	/**
+	 * SQL predicate for rows about a supervised entity: region users see their subtree, department staff the
+	 * entities currently assigned to their department, business staff their own entity.
+	 */
+	public String entityFilter(String entityIdColumn, String regionColumn) {
+		return switch (kind) {
+			case REGION -> regionFilter(regionColumn);
+			case DEPARTMENT -> "EXISTS (SELECT 1 FROM entity_assignment scope_a WHERE scope_a.entity_id = " + entityIdColumn
+					+ " AND scope_a.department_id = :" + DEPARTMENT_PARAM + " AND scope_a.ended_at IS NULL)";
+			case ENTITY -> entityIdColumn + " = :" + ENTITY_PARAM;
+		};
+	}
+
 	/** Binds the parameters of every filter of this scope used in the statement. */
 	public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
-		return statement.param(REGION_PARAM, regionId).param(DEPARTMENT_PARAM, departmentId == null ? -1L : departmentId);
+		return statement.param(REGION_PARAM, regionId)
+			.param(DEPARTMENT_PARAM, departmentId == null ? -1L : departmentId)
+			.param(ENTITY_PARAM, entityId == null ? -1L : entityId);
 	}
 
 	/**

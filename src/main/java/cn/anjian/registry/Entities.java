@@ -1,0 +1,245 @@
+package cn.anjian.registry;
+
+import cn.anjian.platform.scope.DataScope;
+import cn.anjian.platform.time.BusinessTime;
+import cn.anjian.platform.web.Page;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The entity table: scoped reads (list, one, stream for export) and writes. Set-based SQL throughout. */
+@Repository
+public class Entities {
+
+	private static final Map<String, String> SORTS = Map.of("name", "e.name", "updatedAt", "e.updated_at",
+			"staffCount", "e.staff_count", "id", "e.id");
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	Entities(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public Page<EntityView> search(DataScope scope, EntitySearch s, int page, int size) {
+		String where = where(scope, s);
+		long total = bind(scope, s, "SELECT count(*) FROM supervised_entity e WHERE " + where).query(Long.class).single();
+		String sort = SORTS.getOrDefault(s.sort() == null ? "id" : s.sort(), "e.id");
+		String order = "asc".equalsIgnoreCase(s.order()) ? "ASC" : "DESC";
+		List<EntityView> items = bind(scope, s, SELECT + " WHERE " + where + " ORDER BY " + sort + " " + order
+				+ ", e.id DESC LIMIT :size OFFSET :offset")
+			.param("size", Page.size(size))
+			.param("offset", Page.offset(page, size))
+			.query((rs, n) -> map(rs))
+			.list();
+		return new Page<>(items, total);
+	}
+
+	/** Streams every match (for export) without holding them in memory. */
+	public void forEach(DataScope scope, EntitySearch s, Consumer<EntityView> each) {
+		try (var rows = bind(scope, s, SELECT + " WHERE " + where(scope, s) + " ORDER BY e.id").withFetchSize(1000)
+			.query((rs, n) -> map(rs)).stream()) {
+			rows.forEach(each);
+		}
+	}
+
+	public Optional<EntityView> find(DataScope scope, long id) {
+		return scope.bind(jdbc.sql(SELECT + " WHERE e.id = :id AND " + scope.entityFilter("e.id", "e.region_id")))
+			.param("id", id)
+			.params(licenceDates())
+			.query((rs, n) -> map(rs))
+			.optional();
+	}
+
+	/** The id of the entity with this USCC, whoever's scope it is in (USCCs are unique city-wide). */
+	public Optional<Long> idByUscc(String uscc) {
+		return jdbc.sql("SELECT id FROM supervised_entity WHERE uscc = :uscc").param("uscc", uscc).query(Long.class).optional();
+	}
+
+	public long insert(EntityForm f) {
+		return values(jdbc.sql("""
+				INSERT INTO supervised_entity (region_id, name, uscc, legal_representative, legal_representative_phone,
+				  actual_controller, actual_controller_phone, principal_name, principal_phone, safety_director_name,
+				  safety_director_phone, address, latitude, longitude, staff_count, founded_on, status, social_function,
+				  industry, supervision_types, supervision_level, high_risk, major_hazard_source, major_hazard_grade,
+				  crowded_place, insured, insurance_policy_no, insurance_valid_to, dual_prevention_override,
+				  safety_director_required, dual_prevention_mandatory, created_at, updated_at)
+				VALUES (:regionId, :name, :uscc, :legalRepresentative, :legalRepresentativePhone, :actualController,
+				  :actualControllerPhone, :principalName, :principalPhone, :safetyDirectorName, :safetyDirectorPhone,
+				  :address, :latitude, :longitude, :staffCount, :foundedOn, :status, :socialFunction, :industry,
+				  CAST(:supervisionTypes AS varchar[]), :supervisionLevel, :highRisk, :majorHazardSource, :majorHazardGrade,
+				  :crowdedPlace, :insured, :insurancePolicyNo, :insuranceValidTo, :dualPreventionOverride,
+				  :safetyDirectorRequired, :dualPreventionMandatory, :now, :now)
+				RETURNING id
+				"""), f).query(Long.class).single();
+	}
+
+	/** Updates unless someone else changed the entity since {@code version}; false then. */
+	public boolean update(long id, EntityForm f, int version) {
+		return values(jdbc.sql("""
+				UPDATE supervised_entity SET region_id = :regionId, name = :name, uscc = :uscc,
+				  legal_representative = :legalRepresentative, legal_representative_phone = :legalRepresentativePhone,
+				  actual_controller = :actualController, actual_controller_phone = :actualControllerPhone,
+				  principal_name = :principalName, principal_phone = :principalPhone,
+				  safety_director_name = :safetyDirectorName, safety_director_phone = :safetyDirectorPhone,
+				  address = :address, latitude = :latitude, longitude = :longitude, staff_count = :staffCount,
+				  founded_on = :foundedOn, status = :status, social_function = :socialFunction, industry = :industry,
+				  supervision_types = CAST(:supervisionTypes AS varchar[]), supervision_level = :supervisionLevel,
+				  high_risk = :highRisk, major_hazard_source = :majorHazardSource, major_hazard_grade = :majorHazardGrade,
+				  crowded_place = :crowdedPlace, insured = :insured, insurance_policy_no = :insurancePolicyNo,
+				  insurance_valid_to = :insuranceValidTo, dual_prevention_override = :dualPreventionOverride,
+				  safety_director_required = :safetyDirectorRequired, dual_prevention_mandatory = :dualPreventionMandatory,
+				  updated_at = :now, version = version + 1
+				WHERE id = :id AND version = :version
+				"""), f).param("id", id).param("version", version).update() == 1;
+	}
+
+	private JdbcClient.StatementSpec values(JdbcClient.StatementSpec sql, EntityForm f) {
+		int staff = f.effectiveStaffCount();
+		boolean highRisk = f.effectiveHighRisk();
+		return sql.param("regionId", f.regionId())
+			.param("name", f.name().trim())
+			.param("uscc", f.uscc())
+			.param("legalRepresentative", f.legalRepresentative())
+			.param("legalRepresentativePhone", f.legalRepresentativePhone())
+			.param("actualController", f.actualController())
+			.param("actualControllerPhone", f.actualControllerPhone())
+			.param("principalName", f.principalName())
+			.param("principalPhone", f.principalPhone())
+			.param("safetyDirectorName", f.safetyDirectorName())
+			.param("safetyDirectorPhone", f.safetyDirectorPhone())
+			.param("address", f.address())
+			.param("latitude", f.latitude())
+			.param("longitude", f.longitude())
+			.param("staffCount", staff)
+			.param("foundedOn", f.foundedOn())
+			.param("status", f.status() == null || f.status().isBlank() ? "OPERATING" : f.status())
+			.param("socialFunction", f.socialFunction())
+			.param("industry", f.industry())
+			.param("supervisionTypes", "{" + String.join(",", f.supervisionTypes() == null ? List.of() : f.supervisionTypes()) + "}")
+			.param("supervisionLevel", f.supervisionLevel())
+			.param("highRisk", highRisk)
+			.param("majorHazardSource", Boolean.TRUE.equals(f.majorHazardSource()))
+			.param("majorHazardGrade", Boolean.TRUE.equals(f.majorHazardSource()) ? f.majorHazardGrade() : null)
+			.param("crowdedPlace", Boolean.TRUE.equals(f.crowdedPlace()))
+			.param("insured", Boolean.TRUE.equals(f.insured()))
+			.param("insurancePolicyNo", f.insurancePolicyNo())
+			.param("insuranceValidTo", f.insuranceValidTo())
+			.param("dualPreventionOverride", f.dualPreventionOverride())
+			.param("safetyDirectorRequired", EntityRules.safetyDirectorRequired(highRisk, staff))
+			.param("dualPreventionMandatory", EntityRules.dualPreventionMandatory(f.industry(), staff, f.dualPreventionOverride()))
+			.param("now", Timestamp.from(clock.instant()));
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock.withZone(BusinessTime.ZONE));
+	}
+
+	private JdbcClient.StatementSpec bind(DataScope scope, EntitySearch s, String sql) {
+		String keyword = s.keyword() == null || s.keyword().isBlank() ? null : s.keyword().trim();
+		return scope.bind(jdbc.sql(sql))
+			.param("keyword", keyword)
+			.param("usccPrefix", keyword == null ? null : keyword.toUpperCase() + "%")
+			.param("regionId", s.regionId())
+			.param("socialFunction", blank(s.socialFunction()))
+			.param("industry", blank(s.industry()))
+			.param("supervisionType", blank(s.supervisionType()))
+			.param("supervisionLevel", blank(s.supervisionLevel()))
+			.param("status", blank(s.status()))
+			.param("highRisk", s.highRisk())
+			.param("majorHazardSource", s.majorHazardSource())
+			.param("crowdedPlace", s.crowdedPlace())
+			.param("insured", s.insured())
+			.param("safetyDirectorMissing", s.safetyDirectorMissing())
+			.param("dualPreventionMandatory", s.dualPreventionMandatory())
+			.param("licenceState", blank(s.licenceState()))
+			.params(licenceDates());
+	}
+
+	/** Parameters of the licence-state rule ({@link EntityRules#licenceState}) as SQL sees it. */
+	private Map<String, Object> licenceDates() {
+		return Map.of("safetyTypes", List.copyOf(EntityRules.SAFETY_LICENCE_TYPES), "today", Date.valueOf(today()),
+				"expiringBy", Date.valueOf(today().plusDays(EntityRules.EXPIRING_WITHIN_DAYS)));
+	}
+
+	private static String where(DataScope scope, EntitySearch s) {
+		return scope.entityFilter("e.id", "e.region_id") + """
+				 AND (CAST(:keyword AS text) IS NULL OR e.name LIKE '%' || :keyword || '%' OR e.uscc LIKE :usccPrefix)
+				 AND (CAST(:regionId AS bigint) IS NULL OR e.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :regionId))
+				 AND (CAST(:socialFunction AS text) IS NULL OR e.social_function = :socialFunction)
+				 AND (CAST(:industry AS text) IS NULL OR e.industry = :industry)
+				 AND (CAST(:supervisionType AS text) IS NULL OR e.supervision_types @> ARRAY[CAST(:supervisionType AS varchar)])
+				 AND (CAST(:supervisionLevel AS text) IS NULL OR e.supervision_level = :supervisionLevel)
+				 AND (CAST(:status AS text) IS NULL OR e.status = :status)
+				 AND (CAST(:highRisk AS boolean) IS NULL OR e.high_risk = :highRisk)
+				 AND (CAST(:majorHazardSource AS boolean) IS NULL OR e.major_hazard_source = :majorHazardSource)
+				 AND (CAST(:crowdedPlace AS boolean) IS NULL OR e.crowded_place = :crowdedPlace)
+				 AND (CAST(:insured AS boolean) IS NULL OR e.insured = :insured)
+				 AND (CAST(:safetyDirectorMissing AS boolean) IS NULL
+				      OR (e.safety_director_required AND coalesce(e.safety_director_name, '') = '') = :safetyDirectorMissing)
+				 AND (CAST(:dualPreventionMandatory AS boolean) IS NULL OR e.dual_prevention_mandatory = :dualPreventionMandatory)
+				 AND (CAST(:licenceState AS text) IS NULL
+				      OR (:licenceState = 'EXPIRED' AND EXISTS (SELECT 1 FROM entity_licence l WHERE l.entity_id = e.id
+				          AND l.type IN (:safetyTypes) AND l.valid_to < :today))
+				      OR (:licenceState = 'EXPIRING' AND EXISTS (SELECT 1 FROM entity_licence l WHERE l.entity_id = e.id
+				          AND l.type IN (:safetyTypes) AND l.valid_to >= :today AND l.valid_to <= :expiringBy)))
+				""";
+	}
+
+	private static String blank(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	private static EntityView map(ResultSet rs) throws SQLException {
+		boolean required = rs.getBoolean("safety_director_required");
+		String director = rs.getString("safety_director_name");
+		return new EntityView(rs.getLong("id"), rs.getString("name"), rs.getString("uscc"),
+				rs.getString("legal_representative"), rs.getString("legal_representative_phone"),
+				rs.getString("actual_controller"), rs.getString("actual_controller_phone"), rs.getString("principal_name"),
+				rs.getString("principal_phone"), director, rs.getString("safety_director_phone"), rs.getString("address"),
+				rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getInt("staff_count"),
+				rs.getObject("founded_on", LocalDate.class), rs.getString("status"), rs.getString("status_label"),
+				rs.getString("social_function"), rs.getString("social_function_label"), rs.getString("industry"),
+				rs.getString("industry_label"), strings(rs.getArray("supervision_types")),
+				strings(rs.getArray("supervision_type_labels")), rs.getString("supervision_level"),
+				rs.getString("supervision_level_label"), rs.getLong("region_id"), rs.getString("region_name"),
+				rs.getString("region_path"), rs.getBoolean("high_risk"), rs.getBoolean("major_hazard_source"),
+				rs.getString("major_hazard_grade"), rs.getBoolean("crowded_place"), rs.getBoolean("insured"),
+				rs.getString("insurance_policy_no"), rs.getObject("insurance_valid_to", LocalDate.class),
+				(Boolean) rs.getObject("dual_prevention_override"), required,
+				required && (director == null || director.isBlank()), rs.getBoolean("dual_prevention_mandatory"),
+				rs.getString("licence_state"), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+	}
+
+	private static final String SELECT = """
+			SELECT e.*, r.name AS region_name,
+			  (SELECT string_agg(a.name, ' / ' ORDER BY c.depth DESC) FROM region_closure c JOIN region a ON a.id = c.ancestor_id
+			   WHERE c.descendant_id = e.region_id AND a.parent_id IS NOT NULL) AS region_path,
+			  (SELECT label FROM dict_item WHERE type = 'entity_status' AND code = e.status) AS status_label,
+			  (SELECT label FROM dict_item WHERE type = 'social_function' AND code = e.social_function) AS social_function_label,
+			  (SELECT label FROM dict_item WHERE type = 'industry' AND code = e.industry) AS industry_label,
+			  (SELECT label FROM dict_item WHERE type = 'supervision_level' AND code = e.supervision_level) AS supervision_level_label,
+			  ARRAY(SELECT d.label FROM unnest(e.supervision_types) t JOIN dict_item d ON d.type = 'supervision_type' AND d.code = t) AS supervision_type_labels,
+			  (SELECT CASE WHEN bool_or(l.valid_to < :today) THEN 'EXPIRED'
+			               WHEN bool_or(l.valid_to <= :expiringBy) THEN 'EXPIRING' ELSE 'VALID' END
+			   FROM entity_licence l WHERE l.entity_id = e.id AND l.valid_to IS NOT NULL AND l.type IN (:safetyTypes)) AS licence_state
+			FROM supervised_entity e JOIN region r ON r.id = e.region_id
+			""";
+}
