@@ -92,7 +92,7 @@ class EntityController {
 	@PreAuthorize("hasAuthority('entity:write')")
 	EntityView update(@PathVariable long id, @RequestBody EntityForm form, DataScope scope) {
 		EntityView before = find(scope, id);
-		if (form.regionId() != null) {
+		if (form.regionId() != null && form.regionId() != before.regionId()) {
 			scopeChecks.requireRegion(scope, form.regionId(), "region", form.regionId(), "属地");
 		}
 		if (form.version() == null) {

@@ -99,6 +99,7 @@ class RegistryDemoSeed implements DemoSeed {
 			int staff = kind.socialFunction().equals("NINE_SMALL_PLACES") ? 2 + random.nextInt(12)
 					: 10 + random.nextInt(random.nextInt(10) == 0 ? 1500 : 280);
 			boolean majorHazard = LICENCES.containsKey(kind.industry()) && random.nextInt(6) == 0;
+			boolean insured = random.nextInt(3) == 0;
 			long id = entities.insert(new EntityForm(name, uscc(random), "法人" + (i + 1), "1380000" + String.format("%04d", i % 10000),
 					null, null, "负责人" + (i + 1), "1390000" + String.format("%04d", i % 10000),
 					staff >= 300 && random.nextInt(3) > 0 ? "总监" + (i + 1) : null, null,
@@ -110,11 +111,8 @@ class RegistryDemoSeed implements DemoSeed {
 					kind.department() == null ? List.of("TERRITORIAL") : List.of("INDUSTRY_SUPERVISION", "TERRITORIAL"),
 					majorHazard ? "CITY" : kind.department() == null ? "STREET" : "DISTRICT", place.id(), null, majorHazard,
 					majorHazard ? "GRADE_" + (1 + random.nextInt(4)) : null, kind.industry().equals("IND037"),
-					random.nextInt(3) == 0, null, null, null, null));
-			if (random.nextInt(3) == 0) {
-				jdbc.sql("UPDATE supervised_entity SET insurance_policy_no = :no, insurance_valid_to = :to WHERE id = :id AND insured")
-					.param("no", "AZX" + id).param("to", today.plusDays(random.nextInt(400))).param("id", id).update();
-			}
+					insured, insured ? "AZX" + (100000 + i) : null, insured ? today.plusDays(random.nextInt(400)) : null,
+					null, null));
 			String licence = LICENCES.get(kind.industry());
 			if (licence != null) {
 				// about one in eight expired, one in twelve expiring within 30 days
@@ -146,14 +144,14 @@ class RegistryDemoSeed implements DemoSeed {
 		businessAccount("shizhong_biz", "370103");
 	}
 
-	/** A business safety manager for the first hazardous-chemical producer of the district. */
+	/** A business safety manager for the district's first hazardous-chemical producer (or else first enterprise). */
 	private void businessAccount(String username, String districtCode) {
 		jdbc.sql("""
 				INSERT INTO app_user (username, password_hash, display_name, phone, region_id, entity_id, must_change_password, created_at)
 				SELECT :username, :hash, e.name || ' 安全员', '13700000000', e.region_id, e.id, false, :now
 				FROM supervised_entity e JOIN region_closure c ON c.descendant_id = e.region_id
 				JOIN region d ON d.id = c.ancestor_id AND d.code = :district
-				WHERE e.industry = 'IND001' ORDER BY e.id LIMIT 1
+				WHERE e.social_function = 'ENTERPRISE' ORDER BY (e.industry = 'IND001') DESC, e.id LIMIT 1
 				""").param("username", username).param("hash", passwords.encode("Anjian@2026")).param("district", districtCode)
 			.param("now", Timestamp.from(clock.instant())).update();
 		jdbc.sql("INSERT INTO user_role (user_id, role_code, region_id) SELECT id, 'BUSINESS_MANAGER', region_id FROM app_user WHERE username = :u")

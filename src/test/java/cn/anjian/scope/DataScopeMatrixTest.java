@@ -2,6 +2,7 @@ package cn.anjian.scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.anjian.registry.UsccSamples;
 import cn.anjian.support.AnjianTest;
 import cn.anjian.support.ApiClient;
 import java.util.ArrayList;
@@ -51,8 +52,8 @@ class DataScopeMatrixTest {
 
 	/** District B's records and the signed-in clients the probes use. */
 	record Ctx(ApiClient admin, ApiClient districtA, ApiClient districtB, long regionB, long streetB,
-			long departmentB, long officeB, long liaisonB, long holderB, long userB, long tokenB, JdbcClient jdbc,
-			int port) {
+			long departmentB, long officeB, long liaisonB, long holderB, long userB, long tokenB, long entityB,
+			long licenceB, JdbcClient jdbc, int port) {
 	}
 
 	@LocalServerPort
@@ -80,10 +81,12 @@ class DataScopeMatrixTest {
 				id("SELECT id FROM region WHERE code = '370103'"), id("SELECT id FROM region WHERE code = '370103001'"),
 				departmentB, id("SELECT min(id) FROM department_office WHERE department_id = " + departmentB), liaisonB,
 				id("SELECT min(id) FROM department_role_holder WHERE department_id = " + departmentB),
-				id("SELECT id FROM app_user WHERE username = 'shizhong_street'"), tokenB, jdbc, port);
+				id("SELECT id FROM app_user WHERE username = 'shizhong_street'"), tokenB, entityB(), licenceB(), jdbc, port);
 	}
 
 	static final Map<String, Probe> MATRIX = new TreeMap<>();
+
+	static final String LICENCE = "{\"type\":\"SAFETY_PRODUCTION\",\"number\":\"测试证001\",\"validFrom\":\"2024-01-01\",\"validTo\":\"2027-01-01\"}";
 
 	static void probe(String endpoint, Kind kind, Consumer<Ctx> foreign, Consumer<Ctx> own) {
 		MATRIX.put(endpoint, new Probe(kind, foreign, own));
@@ -208,6 +211,47 @@ class DataScopeMatrixTest {
 				c -> c.districtA().delete("/api/tokens/" + c.tokenB()).expect(403),
 				c -> c.admin().delete("/api/tokens/" + c.tokenB()).expect(204));
 
+		// registry: entities and licences
+		probe("GET /api/entities", Kind.SCOPED,
+				c -> {
+					var page = c.districtA().get("/api/entities?size=500").expect(200).body();
+					assertThat(page.get("total").asLong()).isPositive();
+					page.get("items").forEach(e -> assertThat(e.get("regionPath").asString()).startsWith("历下区"));
+				}, none());
+		probe("GET /api/entities/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/entities/" + c.entityB())), none());
+		probe("GET /api/entities/{id}/history", Kind.SCOPED,
+				c -> notFound(c.districtA().get("/api/entities/" + c.entityB() + "/history")), none());
+		probe("GET /api/entities/summary", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/entities/summary").expect(200).raw()).doesNotContain("市中区").doesNotContain("大观园"),
+				none());
+		probe("POST /api/entities", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/entities", entityJson(c.streetB(), null))),
+				c -> c.districtB().post("/api/entities", entityJson(c.streetB(), null)).expect(200));
+		probe("PUT /api/entities/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/entities/" + c.entityB(), entityJson(c.streetB(), 0))),
+				c -> {
+					var entity = c.districtB().get("/api/entities/" + c.entityB()).expect(200).body();
+					((tools.jackson.databind.node.ObjectNode) entity).put("address", "市中区测试路1号");
+					c.districtB().put("/api/entities/" + c.entityB(), entity.toString()).expect(200);
+				});
+		probe("GET /api/entities/{entityId}/licences", Kind.SCOPED,
+				c -> notFound(c.districtA().get("/api/entities/" + c.entityB() + "/licences")), none());
+		probe("POST /api/entities/{entityId}/licences", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/entities/" + c.entityB() + "/licences", LICENCE)),
+				c -> c.districtB().post("/api/entities/" + c.entityB() + "/licences", LICENCE).expect(200));
+		probe("PUT /api/entities/{entityId}/licences/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/entities/" + c.entityB() + "/licences/" + c.licenceB(), LICENCE)),
+				c -> c.districtB().put("/api/entities/" + c.entityB() + "/licences/" + c.licenceB(), LICENCE.replace("2027", "2029")).expect(200));
+		probe("DELETE /api/entities/{entityId}/licences/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().delete("/api/entities/" + c.entityB() + "/licences/" + c.licenceB())),
+				c -> {
+					long extra = c.districtB().post("/api/entities/" + c.entityB() + "/licences", LICENCE).expect(200).body().get("id").asLong();
+					c.districtB().delete("/api/entities/" + c.entityB() + "/licences/" + extra).expect(204);
+				});
+		probe("GET /api/licences", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/licences?state=EXPIRED&size=500").expect(200).raw()).doesNotContain("市中"),
+				none());
+
 		probe("GET /api/oplog", Kind.SCOPED, c -> {
 			c.districtB().put("/api/regions/" + c.streetB(), "{\"code\":\"370103001\",\"name\":\"大观园街道\",\"kind\":\"STREET\",\"sortOrder\":1}").expect(200);
 			var page = c.districtA().get("/api/oplog?size=500").expect(200).body();
@@ -228,6 +272,25 @@ class DataScopeMatrixTest {
 
 		probe("POST /api/test/write-without-log", Kind.TEST_ONLY, none(), none());
 		probe("POST /api/test/write-with-log", Kind.TEST_ONLY, none(), none());
+	}
+
+	static String entityJson(long regionId, Integer version) {
+		return """
+				{"name":"矩阵测试有限公司","uscc":"%s","regionId":%d,"socialFunction":"ENTERPRISE","industry":"IND016",
+				 "supervisionTypes":["TERRITORIAL"],"supervisionLevel":"STREET","staffCount":5,"version":%s}
+				""".formatted(UsccSamples.next(), regionId, version);
+	}
+
+	/** An entity of district B with a licence. */
+	private long entityB() {
+		return id("""
+				SELECT min(l.entity_id) FROM entity_licence l WHERE l.region_id IN (SELECT descendant_id FROM region_closure
+				WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				""");
+	}
+
+	private long licenceB() {
+		return id("SELECT min(id) FROM entity_licence WHERE entity_id = " + entityB());
 	}
 
 	private List<String> apiEndpoints() {
