@@ -63,6 +63,15 @@ public class Entities {
 			.optional();
 	}
 
+	/** Recomputes the entity's earliest safety-licence end after its licences changed (all entities if null). */
+	public void refreshSafetyLicence(Long entityId) {
+		jdbc.sql("""
+				UPDATE supervised_entity e SET safety_licence_valid_to = (SELECT min(l.valid_to) FROM entity_licence l
+				  WHERE l.entity_id = e.id AND l.type IN (:safetyTypes))
+				WHERE CAST(:id AS bigint) IS NULL OR e.id = :id
+				""").param("id", entityId).param("safetyTypes", List.copyOf(EntityRules.SAFETY_LICENCE_TYPES)).update();
+	}
+
 	/** The id of the entity with this USCC, whoever's scope it is in (USCCs are unique city-wide). */
 	public Optional<Long> idByUscc(String uscc) {
 		return jdbc.sql("SELECT id FROM supervised_entity WHERE uscc = :uscc").param("uscc", uscc).query(Long.class).optional();
@@ -191,10 +200,8 @@ public class Entities {
 				      OR (e.safety_director_required AND coalesce(e.safety_director_name, '') = '') = :safetyDirectorMissing)
 				 AND (CAST(:dualPreventionMandatory AS boolean) IS NULL OR e.dual_prevention_mandatory = :dualPreventionMandatory)
 				 AND (CAST(:licenceState AS text) IS NULL
-				      OR (:licenceState = 'EXPIRED' AND EXISTS (SELECT 1 FROM entity_licence l WHERE l.entity_id = e.id
-				          AND l.type IN (:safetyTypes) AND l.valid_to < :today))
-				      OR (:licenceState = 'EXPIRING' AND EXISTS (SELECT 1 FROM entity_licence l WHERE l.entity_id = e.id
-				          AND l.type IN (:safetyTypes) AND l.valid_to >= :today AND l.valid_to <= :expiringBy)))
+				      OR (:licenceState = 'EXPIRED' AND e.safety_licence_valid_to < :today)
+				      OR (:licenceState = 'EXPIRING' AND e.safety_licence_valid_to BETWEEN :today AND :expiringBy))
 				""";
 	}
 
@@ -237,9 +244,8 @@ public class Entities {
 			  (SELECT label FROM dict_item WHERE type = 'industry' AND code = e.industry) AS industry_label,
 			  (SELECT label FROM dict_item WHERE type = 'supervision_level' AND code = e.supervision_level) AS supervision_level_label,
 			  ARRAY(SELECT d.label FROM unnest(e.supervision_types) t JOIN dict_item d ON d.type = 'supervision_type' AND d.code = t) AS supervision_type_labels,
-			  (SELECT CASE WHEN bool_or(l.valid_to < :today) THEN 'EXPIRED'
-			               WHEN bool_or(l.valid_to <= :expiringBy) THEN 'EXPIRING' ELSE 'VALID' END
-			   FROM entity_licence l WHERE l.entity_id = e.id AND l.valid_to IS NOT NULL AND l.type IN (:safetyTypes)) AS licence_state
+			  CASE WHEN e.safety_licence_valid_to IS NULL THEN NULL WHEN e.safety_licence_valid_to < :today THEN 'EXPIRED'
+			       WHEN e.safety_licence_valid_to <= :expiringBy THEN 'EXPIRING' ELSE 'VALID' END AS licence_state
 			FROM supervised_entity e JOIN region r ON r.id = e.region_id
 			""";
 }

@@ -114,6 +114,7 @@ class LicenceController {
 				""")
 			.param("entityId", entityId).param("regionId", entity.regionId()).params(values(form))
 			.query(Long.class).single();
+		entities.refreshSafetyLicence(entityId);
 		Licence created = find(entityId, id);
 		operationLog.record("LICENCE_CREATE", "supervised_entity", entityId, null, created);
 		return created;
@@ -130,6 +131,7 @@ class LicenceController {
 				UPDATE entity_licence SET type = :type, number = :number, issuer = :issuer, valid_from = :validFrom,
 				       valid_to = :validTo, scan_document_id = :scan, updated_at = :now WHERE id = :id
 				""").param("id", id).params(values(form)).update();
+		entities.refreshSafetyLicence(entityId);
 		Licence after = find(entityId, id);
 		operationLog.record("LICENCE_UPDATE", "supervised_entity", entityId, before, after);
 		if ("EXPIRED".equals(before.state()) && !"EXPIRED".equals(after.state()) && before.safetyLicence()) {
@@ -144,6 +146,7 @@ class LicenceController {
 		entity(scope, entityId);
 		Licence before = find(entityId, id);
 		jdbc.sql("DELETE FROM entity_licence WHERE id = :id").param("id", id).update();
+		entities.refreshSafetyLicence(entityId);
 		operationLog.record("LICENCE_DELETE", "supervised_entity", entityId, before, null);
 		return ResponseEntity.noContent().build();
 	}

@@ -140,6 +140,7 @@ class RegistryDemoSeed implements DemoSeed {
 				}
 			}
 		}
+		entities.refreshSafetyLicence(null);
 		businessAccount("lixia_biz", "370102");
 		businessAccount("shizhong_biz", "370103");
 	}

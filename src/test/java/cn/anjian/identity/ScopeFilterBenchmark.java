@@ -24,9 +24,9 @@ public class ScopeFilterBenchmark {
 
 	public static void main(String[] args) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AnjianApplication.class)
-			.properties("anjian.db.embedded.data-dir=target/bench-pg", "anjian.db.embedded.clean=true", "anjian.demo=true",
-					"db-scheduler.enabled=false", "server.port=0", "logging.level.root=WARN", "logging.structured.format.console=")
-			.run()) {
+			.run("--anjian.db.embedded.data-dir=target/bench-pg", "--anjian.db.embedded.clean=true", "--anjian.demo=true",
+					"--anjian.demo.entities=0", "--db-scheduler.enabled=false", "--server.port=0", "--logging.level.root=WARN",
+					"--logging.structured.format.console=")) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			long started = System.nanoTime();
 			jdbc.sql("""

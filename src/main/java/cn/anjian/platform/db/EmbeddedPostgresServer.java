@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The embedded PostgreSQL used when no external database is configured. Its data directory persists between
@@ -37,6 +38,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			Files.createDirectories(dataDirectory);
 			FileChannel ownerLock = lockOwnership(dataDirectory);
 			stopOrphanedServer(dataDirectory);
+			if (clean) {
+				FileSystemUtils.deleteRecursively(dataDirectory); // a fresh cluster, whatever an earlier run left
+			}
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(clean)
