@@ -146,14 +146,14 @@ class RegistryDemoSeed implements DemoSeed {
 		businessAccount("shizhong_biz", "370103");
 	}
 
-	/** A business safety manager for the first hazardous-chemical producer of the district. */
+	/** A business safety manager for the district's first hazardous-chemical producer (or else first enterprise). */
 	private void businessAccount(String username, String districtCode) {
 		jdbc.sql("""
 				INSERT INTO app_user (username, password_hash, display_name, phone, region_id, entity_id, must_change_password, created_at)
 				SELECT :username, :hash, e.name || ' 安全员', '13700000000', e.region_id, e.id, false, :now
 				FROM supervised_entity e JOIN region_closure c ON c.descendant_id = e.region_id
 				JOIN region d ON d.id = c.ancestor_id AND d.code = :district
-				WHERE e.industry = 'IND001' ORDER BY e.id LIMIT 1
+				WHERE e.social_function = 'ENTERPRISE' ORDER BY (e.industry = 'IND001') DESC, e.id LIMIT 1
 				""").param("username", username).param("hash", passwords.encode("Anjian@2026")).param("district", districtCode)
 			.param("now", Timestamp.from(clock.instant())).update();
 		jdbc.sql("INSERT INTO user_role (user_id, role_code, region_id) SELECT id, 'BUSINESS_MANAGER', region_id FROM app_user WHERE username = :u")
