@@ -97,7 +97,7 @@ public class Entities {
 
 	/** Updates unless someone else changed the entity since {@code version}; false then. */
 	public boolean update(long id, EntityForm f, int version) {
-		return values(jdbc.sql("""
+		boolean updated = values(jdbc.sql("""
 				UPDATE supervised_entity SET region_id = :regionId, name = :name, uscc = :uscc,
 				  legal_representative = :legalRepresentative, legal_representative_phone = :legalRepresentativePhone,
 				  actual_controller = :actualController, actual_controller_phone = :actualControllerPhone,
@@ -113,6 +113,20 @@ public class Entities {
 				  updated_at = :now, version = version + 1
 				WHERE id = :id AND version = :version
 				"""), f).param("id", id).param("version", version).update() == 1;
+		if (updated) {
+			moveDocumentsWith(id);
+		}
+		return updated;
+	}
+
+	/** Documents carry their entity's region (for region-wide queries); when the entity moves, they move with it. */
+	private void moveDocumentsWith(long id) {
+		jdbc.sql("""
+				WITH moved AS (
+				  UPDATE entity_document d SET region_id = e.region_id FROM supervised_entity e
+				  WHERE e.id = :id AND d.entity_id = e.id AND d.region_id <> e.region_id RETURNING d.id, d.region_id)
+				UPDATE entity_document_version v SET region_id = moved.region_id FROM moved WHERE v.document_id = moved.id
+				""").param("id", id).update();
 	}
 
 	private JdbcClient.StatementSpec values(JdbcClient.StatementSpec sql, EntityForm f) {

@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An entity's change history as a timeline, read from the operation log (every change of an entity and of its
- * licences and documents is logged against the entity), with the changed fields of each entry.
+ * licences and documents is logged against the entity), with the changed fields of each entry. Reads logged
+ * against the entity (refused attempts, document downloads) are audit, not change: the operation log shows them.
  */
 @Component
 class EntityHistory {
@@ -33,7 +34,7 @@ class EntityHistory {
 	List<Entry> of(long entityId) {
 		return jdbc.sql("""
 				SELECT at, actor_name, actor_role, action, before::text AS before, after::text AS after FROM operation_log
-				WHERE target_type = 'supervised_entity' AND target_id = :id AND action <> 'SCOPE_DENIED'
+				WHERE target_type = 'supervised_entity' AND target_id = :id AND action NOT IN ('SCOPE_DENIED', 'DOWNLOAD')
 				ORDER BY at DESC, id DESC
 				""")
 			.param("id", String.valueOf(entityId))

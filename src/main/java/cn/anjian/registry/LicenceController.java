@@ -46,14 +46,16 @@ class LicenceController {
 
 	private final JdbcClient jdbc;
 	private final Entities entities;
+	private final EntityDocuments documents;
 	private final OperationLog operationLog;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	LicenceController(JdbcClient jdbc, Entities entities, OperationLog operationLog, ApplicationEventPublisher events,
-			Clock clock) {
+	LicenceController(JdbcClient jdbc, Entities entities, EntityDocuments documents, OperationLog operationLog,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.entities = entities;
+		this.documents = documents;
 		this.operationLog = operationLog;
 		this.events = events;
 		this.clock = clock;
@@ -106,7 +108,7 @@ class LicenceController {
 	@PreAuthorize("hasAuthority('entity:write')")
 	Licence add(@PathVariable long entityId, @Valid @RequestBody LicenceForm form, DataScope scope) {
 		EntityView entity = entity(scope, entityId);
-		checkForm(form);
+		checkForm(entityId, form);
 		long id = jdbc.sql("""
 				INSERT INTO entity_licence (entity_id, region_id, type, number, issuer, valid_from, valid_to, scan_document_id,
 				                            created_at, updated_at)
@@ -126,7 +128,7 @@ class LicenceController {
 			DataScope scope) {
 		EntityView entity = entity(scope, entityId);
 		Licence before = find(entityId, id);
-		checkForm(form);
+		checkForm(entityId, form);
 		jdbc.sql("""
 				UPDATE entity_licence SET type = :type, number = :number, issuer = :issuer, valid_from = :validFrom,
 				       valid_to = :validTo, scan_document_id = :scan, updated_at = :now WHERE id = :id
@@ -151,9 +153,12 @@ class LicenceController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private static void checkForm(LicenceForm form) {
+	private void checkForm(long entityId, LicenceForm form) {
 		if (form.validFrom() != null && form.validTo() != null && form.validTo().isBefore(form.validFrom())) {
 			throw ApiException.invalid("validTo", "有效期至不能早于有效期起");
+		}
+		if (form.scanDocumentId() != null && !documents.belongsTo(entityId, form.scanDocumentId())) {
+			throw ApiException.invalid("scanDocumentId", "扫描件须是本单位已上传的安全管理文件");
 		}
 	}
 

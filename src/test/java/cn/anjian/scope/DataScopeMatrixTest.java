@@ -270,6 +270,53 @@ class DataScopeMatrixTest {
 			assertThat(new String(export.http().body(), java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("PK");
 		}, none());
 
+		// registry: documents
+		java.util.function.ToLongFunction<Ctx> documentsEntityB = c -> c.jdbc().sql("""
+				SELECT min(e.id) FROM supervised_entity e
+				WHERE e.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :b)
+				""").param("b", c.regionB()).query(Long.class).single();
+		java.util.function.ToLongFunction<Ctx> newDocumentOfB = c -> c.districtB().upload("/api/entities/"
+				+ documentsEntityB.applyAsLong(c) + "/documents", Map.of("type", "RULES", "title", "市中区制度"), "制度.pdf",
+				cn.anjian.platform.files.SampleFiles.pdf("B " + System.nanoTime())).expect(200).body().get("id").asLong();
+		java.util.function.ToLongFunction<Ctx> documentOfB = c -> c.jdbc().sql("""
+				SELECT min(id) FROM entity_document WHERE entity_id = :e AND archived_at IS NULL
+				""").param("e", documentsEntityB.applyAsLong(c)).query(Long.class).optional()
+			.orElseGet(() -> newDocumentOfB.applyAsLong(c));
+		java.util.function.Function<Ctx, String> documentPathB = c -> "/api/entities/" + documentsEntityB.applyAsLong(c)
+				+ "/documents/" + documentOfB.applyAsLong(c);
+		// district B's documents and versions, to show a refused call changed none of them
+		java.util.function.Function<Ctx, String> documentsStateB = c -> c.jdbc().sql("""
+				SELECT string_agg(d.id || d.title || coalesce(d.archived_at::text, '-') || v.version_no || v.sha256, '|' ORDER BY v.id)
+				FROM entity_document d JOIN entity_document_version v ON v.document_id = d.id
+				WHERE d.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :b)
+				""").param("b", c.regionB()).query(String.class).single();
+		// calls district A makes on district B's documents: the list (…/documents) or one document (…/documents/{id})
+		java.util.function.BiConsumer<Ctx, Consumer<String>> refusedDocumentCall = (c, call) -> {
+			String path = documentPathB.apply(c);
+			String before = documentsStateB.apply(c);
+			call.accept(path);
+			assertThat(documentsStateB.apply(c)).as("district B's documents").isEqualTo(before);
+		};
+		probe("GET /api/entities/{entityId}/documents", Kind.SCOPED,
+				c -> refusedDocumentCall.accept(c, path -> notFound(c.districtA().get(path.substring(0, path.lastIndexOf('/'))))), none());
+		probe("POST /api/entities/{entityId}/documents", Kind.SCOPED,
+				c -> refusedDocumentCall.accept(c, path -> notFound(c.districtA().upload(path.substring(0, path.lastIndexOf('/')),
+						Map.of("type", "RULES", "title", "越权上传"), "x.pdf", cn.anjian.platform.files.SampleFiles.pdf("A")))),
+				c -> newDocumentOfB.applyAsLong(c));
+		probe("GET /api/entities/{entityId}/documents/{documentId}/versions", Kind.SCOPED,
+				c -> refusedDocumentCall.accept(c, path -> notFound(c.districtA().get(path + "/versions"))), none());
+		probe("POST /api/entities/{entityId}/documents/{documentId}/versions", Kind.SCOPED,
+				c -> refusedDocumentCall.accept(c, path -> notFound(c.districtA().upload(path + "/versions", Map.of(), "x.pdf",
+						cn.anjian.platform.files.SampleFiles.pdf("A")))),
+				c -> c.districtB().upload(documentPathB.apply(c) + "/versions", Map.of(), "制度（修订）.pdf",
+						cn.anjian.platform.files.SampleFiles.pdf("B " + System.nanoTime())).expect(200));
+		probe("GET /api/entities/{entityId}/documents/{documentId}/versions/{versionNo}/content", Kind.SCOPED,
+				c -> refusedDocumentCall.accept(c, path -> notFound(c.districtA().get(path + "/versions/1/content"))), none());
+		probe("POST /api/entities/{entityId}/documents/{documentId}/archive", Kind.SCOPED,
+				c -> refusedDocumentCall.accept(c, path -> notFound(c.districtA().post(path + "/archive", null))),
+				c -> c.districtB().post("/api/entities/" + documentsEntityB.applyAsLong(c) + "/documents/"
+						+ newDocumentOfB.applyAsLong(c) + "/archive", null).expect(200));
+
 		probe("POST /api/test/write-without-log", Kind.TEST_ONLY, none(), none());
 		probe("POST /api/test/write-with-log", Kind.TEST_ONLY, none(), none());
 	}

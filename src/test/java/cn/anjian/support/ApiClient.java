@@ -2,6 +2,7 @@ package cn.anjian.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -9,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,6 +78,33 @@ public final class ApiClient {
 
 	public Response delete(String path) {
 		return send("DELETE", path, null);
+	}
+
+	/**
+	 * POSTs a multipart form as a browser's file upload does: the text {@code fields}, then the file under the part
+	 * name {@code file}, declared as {@code application/octet-stream} (the server must not trust it anyway).
+	 */
+	public Response upload(String path, Map<String, String> fields, String fileName, byte[] content) {
+		String boundary = "----AnjianTest" + System.nanoTime();
+		var body = new ByteArrayOutputStream();
+		fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+				+ "\"\r\n\r\n" + value + "\r\n"));
+		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+		body.writeBytes(content);
+		write(body, "\r\n--" + boundary + "--\r\n");
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary);
+		if (bearer != null) {
+			builder.header("Authorization", "Bearer " + bearer);
+		}
+		csrfToken().ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
+		return execute(builder.build());
+	}
+
+	private static void write(ByteArrayOutputStream out, String text) {
+		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Sends without the CSRF header, as a forged cross-site request would. */

@@ -17,6 +17,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Maps every failure to {@link ApiError}: Chinese message for the UI, stable code for programs. */
@@ -80,6 +81,12 @@ class ApiExceptionHandler {
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
 		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ApiError.of("UNSUPPORTED_MEDIA_TYPE", "不支持的内容类型"));
+	}
+
+	/** Spring's own multipart limit ({@code spring.servlet.multipart.max-file-size}), above the file store's. */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e) {
+		return badRequest("FILE_TOO_LARGE", "上传的文件过大，请压缩或拆分后上传", List.of());
 	}
 
 	@ExceptionHandler(Exception.class)
