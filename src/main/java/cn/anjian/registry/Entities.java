@@ -114,18 +114,27 @@ public class Entities {
 				WHERE id = :id AND version = :version
 				"""), f).param("id", id).param("version", version).update() == 1;
 		if (updated) {
-			moveDocumentsWith(id);
+			moveDependentsWith(id);
 		}
 		return updated;
 	}
 
-	/** Documents carry their entity's region (for region-wide queries); when the entity moves, they move with it. */
-	private void moveDocumentsWith(long id) {
+	/**
+	 * Rows about the entity carry its region (for region-wide queries and sharding); when the entity moves to
+	 * another street, they move with it — licences, assignments, documents and the business's own accounts.
+	 */
+	private void moveDependentsWith(long id) {
+		for (String table : List.of("entity_licence", "entity_assignment", "entity_document", "app_user")) {
+			jdbc.sql("UPDATE " + table + " t SET region_id = e.region_id FROM supervised_entity e"
+					+ " WHERE e.id = :id AND t.entity_id = e.id AND t.region_id <> e.region_id").param("id", id).update();
+		}
 		jdbc.sql("""
-				WITH moved AS (
-				  UPDATE entity_document d SET region_id = e.region_id FROM supervised_entity e
-				  WHERE e.id = :id AND d.entity_id = e.id AND d.region_id <> e.region_id RETURNING d.id, d.region_id)
-				UPDATE entity_document_version v SET region_id = moved.region_id FROM moved WHERE v.document_id = moved.id
+				UPDATE entity_document_version v SET region_id = d.region_id FROM entity_document d
+				WHERE d.entity_id = :id AND v.document_id = d.id AND v.region_id <> d.region_id
+				""").param("id", id).update();
+		jdbc.sql("""
+				UPDATE user_role r SET region_id = u.region_id FROM app_user u
+				WHERE u.entity_id = :id AND r.user_id = u.id AND r.region_id <> u.region_id
 				""").param("id", id).update();
 	}
 

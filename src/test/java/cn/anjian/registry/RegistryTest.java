@@ -220,6 +220,19 @@ class RegistryTest {
 		assertThat(events.of(LicenceRenewed.class).filter(e -> e.entityId() == id)).hasSize(1);
 	}
 
+	@Test
+	void whenAnEntityMovesItsLicencesMoveWithIt() {
+		var office = ApiClient.signedIn(port, "lixia_office");
+		var created = create(office, "历下辛搬迁有限公司", "370102001", "IND016", 30);
+		long id = created.get("id").asLong();
+		office.post("/api/entities/" + id + "/licences", "{\"type\":\"SAFETY_PRODUCTION\",\"number\":\"M1\",\"validTo\":\"2030-01-01\"}")
+			.expect(200);
+		office.put("/api/entities/" + id, form("历下辛搬迁有限公司", created.get("uscc").asString(), "370102002", "IND016", 30,
+				",\"version\":" + created.get("version").asInt())).expect(200);
+		assertThat(jdbc.sql("SELECT DISTINCT region_id FROM entity_licence WHERE entity_id = :id").param("id", id)
+			.query(Long.class).list()).containsExactly(regionId("370102002"));
+	}
+
 	private long count(String regionCode) {
 		return jdbc.sql("""
 				SELECT count(*) FROM supervised_entity WHERE region_id IN
