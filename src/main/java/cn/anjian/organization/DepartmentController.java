@@ -30,11 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DepartmentController {
 
 	record Department(long id, long regionId, String regionName, String level, String name, String shortName,
-			int sortOrder) {
+			String kind, int sortOrder) {
 	}
 
 	record DepartmentDetail(long id, long regionId, String regionName, String level, String name, String shortName,
-			int sortOrder, List<Office> offices, List<Liaison> liaisons, List<RoleHolder> roleHolders, List<Staff> staff) {
+			String kind, int sortOrder, List<Office> offices, List<Liaison> liaisons, List<RoleHolder> roleHolders, List<Staff> staff) {
 	}
 
 	record Office(long id, String name, int sortOrder) {
@@ -53,7 +53,8 @@ class DepartmentController {
 	record RoleRef(String code, String name) {
 	}
 
-	record DepartmentForm(Long regionId, @NotBlank(message = "请填写部门名称") String name, String shortName,
+	/** {@code kind}: dictionary department_kind, matches the task-division rules; left as it is when absent. */
+	record DepartmentForm(Long regionId, @NotBlank(message = "请填写部门名称") String name, String shortName, String kind,
 			@NotNull Integer sortOrder) {
 	}
 
@@ -102,7 +103,7 @@ class DepartmentController {
 	@PreAuthorize("hasAuthority('department:read')")
 	DepartmentDetail get(@PathVariable long id, DataScope scope) {
 		Department d = find(id, scope);
-		return new DepartmentDetail(d.id(), d.regionId(), d.regionName(), d.level(), d.name(), d.shortName(),
+		return new DepartmentDetail(d.id(), d.regionId(), d.regionName(), d.level(), d.name(), d.shortName(), d.kind(),
 				d.sortOrder(), offices(id), liaisons(id), roleHolders(id), staff(id));
 	}
 
@@ -119,13 +120,14 @@ class DepartmentController {
 			throw ApiException.invalid("regionId", "部门只能设在市或区县一级");
 		}
 		long id = jdbc.sql("""
-				INSERT INTO department (region_id, level, name, short_name, sort_order)
-				VALUES (:regionId, :level, :name, :shortName, :sortOrder) RETURNING id
+				INSERT INTO department (region_id, level, name, short_name, kind, sort_order)
+				VALUES (:regionId, :level, :name, :shortName, :kind, :sortOrder) RETURNING id
 				""")
 			.param("regionId", form.regionId())
 			.param("level", level)
 			.param("name", form.name().trim())
 			.param("shortName", form.shortName())
+			.param("kind", form.kind())
 			.param("sortOrder", form.sortOrder())
 			.query(Long.class)
 			.single();
@@ -138,8 +140,12 @@ class DepartmentController {
 	@PreAuthorize("hasAuthority('department:write')")
 	Department update(@PathVariable long id, @Valid @RequestBody DepartmentForm form, DataScope scope) {
 		Department before = find(id, scope);
-		jdbc.sql("UPDATE department SET name = :name, short_name = :shortName, sort_order = :sortOrder WHERE id = :id")
+		jdbc.sql("""
+				UPDATE department SET name = :name, short_name = :shortName, kind = coalesce(:kind, kind),
+				       sort_order = :sortOrder WHERE id = :id
+				""")
 			.param("id", id)
+			.param("kind", form.kind())
 			.param("name", form.name().trim())
 			.param("shortName", form.shortName())
 			.param("sortOrder", form.sortOrder())
@@ -304,7 +310,7 @@ class DepartmentController {
 	}
 
 	private static final String SELECT = """
-			SELECT d.id, d.region_id, r.name AS region_name, d.level, d.name, d.short_name, d.sort_order
+			SELECT d.id, d.region_id, r.name AS region_name, d.level, d.name, d.short_name, d.kind, d.sort_order
 			FROM department d JOIN region r ON r.id = d.region_id
 			""";
 }

@@ -99,12 +99,20 @@ class OrganizationDemoSeed implements DemoSeed {
 			.single();
 	}
 
+	/** Department kind by the ending of its name, for the task-division rules (dictionary department_kind). */
+	private static final Map<String, String> KINDS = Map.of("应急管理局", "EMERGENCY", "住房和城乡建设局", "HOUSING",
+			"交通运输局", "TRANSPORT", "市场监督管理局", "MARKET", "工业和信息化局", "INDUSTRY", "消防救援支队", "FIRE",
+			"公安局", "POLICE", "城市管理局", "URBAN", "文化和旅游局", "CULTURE", "教育局", "EDUCATION");
+
 	private void department(long region, String level, String name, List<String> offices) {
+		String kind = KINDS.entrySet().stream().filter(k -> name.endsWith(k.getKey())).map(Map.Entry::getValue)
+			.findFirst().orElse(null);
 		long id = jdbc.sql("""
-				INSERT INTO department (region_id, level, name, short_name, sort_order)
-				VALUES (:region, :level, :name, :short, (SELECT count(*) FROM department WHERE region_id = :region))
+				INSERT INTO department (region_id, level, name, short_name, kind, sort_order)
+				VALUES (:region, :level, :name, :short, :kind, (SELECT count(*) FROM department WHERE region_id = :region))
 				RETURNING id
 				""")
+			.param("kind", kind)
 			.param("region", region)
 			.param("level", level)
 			.param("name", name)

@@ -6,7 +6,7 @@ public record EntitySearch(String keyword, Long regionId, String socialFunction,
 		Boolean crowdedPlace, Boolean insured, Boolean safetyDirectorMissing, Boolean dualPreventionMandatory,
 		String licenceState, String sort, String order) {
 
-	static EntitySearch all() {
+	public static EntitySearch all() {
 		return new EntitySearch(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 }
