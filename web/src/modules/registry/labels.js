@@ -108,10 +108,25 @@ const CODE_TWINS = {
   type: 'typeLabel'
 }
 
-/** The changes worth showing, with labels; `regionPath` stands for the region, labels for their codes. */
+/** A field's label; `type` is a licence's or a document's type depending on the entry. */
+export function fieldLabel(field, action = '') {
+  if (field === 'type' || field === 'typeLabel') {
+    if (action.startsWith('LICENCE_')) return '证照类型'
+    if (action.startsWith('DOCUMENT_')) return '文件类型'
+  }
+  return FIELD_LABELS[field] || field
+}
+
+// jsonb keeps its own key order: show fields in the order of the form instead
+const ORDER = Object.fromEntries(Object.keys(FIELD_LABELS).map((field, i) => [field, i]))
+const rank = (field) => ORDER[field] ?? Number.MAX_SAFE_INTEGER
+
+/** The changes worth showing, in form order; `regionPath` stands for the region, labels for their codes. */
 export function visibleChanges(changes = []) {
   const fields = new Set(changes.map((c) => c.field))
-  return changes.filter((c) => !HIDDEN.has(c.field) && !(CODE_TWINS[c.field] && fields.has(CODE_TWINS[c.field])))
+  return changes
+    .filter((c) => !HIDDEN.has(c.field) && !(CODE_TWINS[c.field] && fields.has(CODE_TWINS[c.field])))
+    .sort((a, b) => rank(a.field) - rank(b.field))
 }
 
 export const ACTION_LABELS = {
