@@ -2,6 +2,7 @@ package cn.anjian.scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.anjian.registry.Uscc;
 import cn.anjian.support.AnjianTest;
 import cn.anjian.support.ApiClient;
 import java.util.ArrayList;
@@ -51,8 +52,8 @@ class DataScopeMatrixTest {
 
 	/** District B's records and the signed-in clients the probes use. */
 	record Ctx(ApiClient admin, ApiClient districtA, ApiClient districtB, long regionB, long streetB,
-			long departmentB, long officeB, long liaisonB, long holderB, long userB, long tokenB, JdbcClient jdbc,
-			int port) {
+			long departmentB, long officeB, long liaisonB, long holderB, long userB, long tokenB, long entityB,
+			long licenceB, JdbcClient jdbc, int port) {
 	}
 
 	@LocalServerPort
@@ -76,11 +77,19 @@ class DataScopeMatrixTest {
 					"{\"name\":\"测试联络员\",\"phone\":\"1\"}").expect(200).body().get("id").asLong());
 		long tokenB = admin.post("/api/tokens", "{\"name\":\"B\",\"username\":\"shizhong_office\"}").expect(200).body()
 			.get("id").asLong();
-		ctx = new Ctx(admin, ApiClient.signedIn(port, "lixia_office"), ApiClient.signedIn(port, "shizhong_office"),
+		var districtB = ApiClient.signedIn(port, "shizhong_office");
+		long entityB = id("""
+				SELECT min(e.id) FROM supervised_entity e WHERE e.region_id IN
+				(SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				AND (NOT e.insured OR e.insurance_policy_no IS NOT NULL)
+				"""); // the demo seed leaves some insured entities without the policy number a save requires
+		long licenceB = districtB.post("/api/entities/" + entityB + "/licences",
+				"{\"type\":\"OTHER\",\"number\":\"市中区测试证照\",\"validTo\":\"2030-01-01\"}").expect(200).body().get("id").asLong();
+		ctx = new Ctx(admin, ApiClient.signedIn(port, "lixia_office"), districtB,
 				id("SELECT id FROM region WHERE code = '370103'"), id("SELECT id FROM region WHERE code = '370103001'"),
 				departmentB, id("SELECT min(id) FROM department_office WHERE department_id = " + departmentB), liaisonB,
 				id("SELECT min(id) FROM department_role_holder WHERE department_id = " + departmentB),
-				id("SELECT id FROM app_user WHERE username = 'shizhong_street'"), tokenB, jdbc, port);
+				id("SELECT id FROM app_user WHERE username = 'shizhong_street'"), tokenB, entityB, licenceB, jdbc, port);
 	}
 
 	static final Map<String, Probe> MATRIX = new TreeMap<>();
@@ -92,6 +101,17 @@ class DataScopeMatrixTest {
 	static Consumer<Ctx> none() {
 		return c -> {
 		};
+	}
+
+	static final String LICENCE = "{\"type\":\"OTHER\",\"number\":\"测试证照\",\"validTo\":\"2030-01-01\"}";
+
+	/** A valid new entity (fresh USCC) placed on {@code regionId}. */
+	static String entityJson(String name, long regionId) {
+		String first17 = "91370100" + String.format("%09d", System.nanoTime() % 1_000_000_000L);
+		return """
+				{"name":"%s%d","uscc":"%s","regionId":%d,"socialFunction":"ENTERPRISE","industry":"IND016",
+				 "supervisionLevel":"DISTRICT","supervisionTypes":["TERRITORIAL"],"staffCount":10}
+				""".formatted(name, System.nanoTime() % 100000, first17 + Uscc.checkCharacter(first17), regionId);
 	}
 
 	static void notFound(ApiClient.Response response) {
@@ -226,6 +246,46 @@ class DataScopeMatrixTest {
 			assertThat(new String(export.http().body(), java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("PK");
 		}, none());
 
+		probe("GET /api/entities", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/entities?size=500").expect(200).raw()).contains("历下区")
+					.doesNotContain("市中区"),
+				none());
+		probe("GET /api/entities/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/entities/" + c.entityB())), none());
+		probe("GET /api/entities/{id}/history", Kind.SCOPED,
+				c -> notFound(c.districtA().get("/api/entities/" + c.entityB() + "/history")), none());
+		probe("GET /api/entities/summary", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/entities/summary?axis=industry").expect(200).raw()).contains("解放路街道")
+					.doesNotContain("市中区").doesNotContain("大观园街道"),
+				none());
+		probe("POST /api/entities", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/entities", entityJson("越权单位", c.streetB()))),
+				c -> c.districtB().post("/api/entities", entityJson("市中区测试单位", c.streetB())).expect(200));
+		probe("PUT /api/entities/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/entities/" + c.entityB(), entityJson("被改名", c.streetB()))),
+				c -> {
+					var entity = c.districtB().get("/api/entities/" + c.entityB()).expect(200).body();
+					c.districtB().put("/api/entities/" + c.entityB(), entity.toString()).expect(200);
+				});
+		probe("GET /api/entities/{entityId}/licences", Kind.SCOPED,
+				c -> notFound(c.districtA().get("/api/entities/" + c.entityB() + "/licences")), none());
+		probe("POST /api/entities/{entityId}/licences", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/entities/" + c.entityB() + "/licences", LICENCE)),
+				c -> c.districtB().post("/api/entities/" + c.entityB() + "/licences", LICENCE).expect(200));
+		probe("PUT /api/entities/{entityId}/licences/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/entities/" + c.entityB() + "/licences/" + c.licenceB(), LICENCE)),
+				c -> c.districtB().put("/api/entities/" + c.entityB() + "/licences/" + c.licenceB(), LICENCE).expect(200));
+		probe("DELETE /api/entities/{entityId}/licences/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().delete("/api/entities/" + c.entityB() + "/licences/" + c.licenceB())),
+				c -> {
+					long extra = c.districtB().post("/api/entities/" + c.entityB() + "/licences", LICENCE).expect(200).body().get("id").asLong();
+					c.districtB().delete("/api/entities/" + c.entityB() + "/licences/" + extra).expect(204);
+				});
+		probe("GET /api/licences", Kind.SCOPED, c -> {
+			for (String state : List.of("EXPIRED", "EXPIRING")) {
+				assertThat(c.districtA().get("/api/licences?size=500&state=" + state).expect(200).raw()).doesNotContain("市中区");
+			}
+		}, none());
+
 		probe("POST /api/test/write-without-log", Kind.TEST_ONLY, none(), none());
 		probe("POST /api/test/write-with-log", Kind.TEST_ONLY, none(), none());
 	}
@@ -297,6 +357,8 @@ class DataScopeMatrixTest {
 				  UNION ALL SELECT 'h' || h.id || h.name FROM department_role_holder h WHERE h.region_id = (SELECT id FROM region WHERE code = '370103')
 				  UNION ALL SELECT 'u' || id || display_name || enabled || password_hash || failed_attempts FROM app_user WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 't' || id || coalesce(revoked_at::text, '-') FROM api_token
+				  UNION ALL SELECT 'e' || id || name || version FROM supervised_entity WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'c' || id || type || number || coalesce(valid_to::text, '-') FROM entity_licence WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				) s
 				""").query(String.class).single();
 	}
