@@ -6,7 +6,8 @@ import AppLayout from './layout/AppLayout.vue'
 import LoginPage from './modules/identity/LoginPage.vue'
 import { safeRedirect } from './utils/redirect'
 
-// meta.perm: permission code needed; meta.demo: only in demo mode; meta.public: no login needed.
+// meta.perm: permission code needed; meta.demo: only in demo mode; meta.public: no login needed;
+// meta.entityUsers (business users, scope ENTITY): 'only' | 'never' | 'own' (sent to their own entity instead).
 const routes = [
   { path: '/login', component: LoginPage, meta: { public: true, title: '登录' } },
   {
@@ -20,7 +21,37 @@ const routes = [
     redirect: '/home',
     children: [
       { path: 'home', component: () => import('./modules/platform/HomePage.vue'), meta: { title: '首页' } },
-      { path: 'registry', component: () => import('./modules/registry/RegistryPage.vue'), meta: { title: '监管对象' } },
+      { path: 'registry', redirect: '/registry/entities' },
+      {
+        path: 'registry/entities',
+        component: () => import('./modules/registry/EntityListPage.vue'),
+        // business users have one entity: they are sent to its page (see beforeEach)
+        meta: { title: '监管对象列表', perm: 'entity:read', entityUsers: 'own' }
+      },
+      {
+        path: 'registry/mine',
+        redirect: () => ownEntityPath(session.me) || '/registry/entities',
+        meta: { title: '本单位档案', perm: 'entity:read', entityUsers: 'only' }
+      },
+      {
+        path: 'registry/entities/:id(\\d+)',
+        component: () => import('./modules/registry/EntityDetailPage.vue'),
+        meta: {
+          title: '监管对象详情',
+          perm: 'entity:read',
+          activeMenu: (me) => (ownEntityPath(me) ? '/registry/mine' : '/registry/entities')
+        }
+      },
+      {
+        path: 'registry/summary',
+        component: () => import('./modules/registry/SummaryPage.vue'),
+        meta: { title: '底数统计', perm: 'entity:read', entityUsers: 'never' }
+      },
+      {
+        path: 'registry/licences',
+        component: () => import('./modules/registry/LicenceExpiryPage.vue'),
+        meta: { title: '证照到期', perm: 'entity:read' }
+      },
       {
         path: 'responsibility',
         component: () => import('./modules/responsibility/ResponsibilityPage.vue'),
@@ -87,6 +118,11 @@ const routes = [
   }
 ]
 
+/** A business user's own entity page, or null for everyone else. */
+function ownEntityPath(me) {
+  return me?.scope?.kind === 'ENTITY' && me.scope.entityId ? `/registry/entities/${me.scope.entityId}` : null
+}
+
 export const router = createRouter({
   history: createWebHashHistory(),
   routes
@@ -103,6 +139,7 @@ router.beforeEach(async (to, from) => {
   if (!me) return { path: '/login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
   // A user who must change the password may go nowhere else.
   if (me.mustChangePassword && to.path !== '/change-password') return '/change-password'
+  if (to.meta.entityUsers === 'own' && ownEntityPath(me)) return ownEntityPath(me)
   if (!canAccess(to.meta)) {
     ElMessage.error('无权限访问该页面')
     return from.matched.length ? false : '/home'

@@ -23,6 +23,8 @@ export class ApiError extends Error {
     this.status = status
     this.code = body?.code || null
     this.details = Array.isArray(body?.details) ? body.details : []
+    // the whole error body, for endpoints that add their own fields (e.g. an import's reportId)
+    this.body = body || null
     // true once the wrapper has already told the user (401 redirect, 403 toast)
     this.handled = false
   }
@@ -84,11 +86,12 @@ async function parseBody(res) {
 /**
  * options.query    - query params (empty values dropped)
  * options.body     - JSON body
+ * options.formData - multipart body (FormData); the browser sets Content-Type with the boundary
  * options.noAuthRedirect - a 401 is the caller's business (login, password change, initial /me)
  * options.quiet    - no global 403 toast
  */
 export async function request(method, path, options = {}) {
-  const { query, body, noAuthRedirect = false, quiet = false, retried = false } = options
+  const { query, body, formData, noAuthRedirect = false, quiet = false, retried = false } = options
   const unsafe = method !== 'GET' && method !== 'HEAD'
   if (unsafe && !currentCsrfToken()) await refreshCsrf()
 
@@ -106,7 +109,7 @@ export async function request(method, path, options = {}) {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body)
+      body: formData ?? (body === undefined ? undefined : JSON.stringify(body))
     })
   } catch {
     throw new ApiError(0, null)
@@ -136,5 +139,17 @@ export const http = {
   get: (path, query, options) => request('GET', path, { ...options, query }),
   post: (path, body, options) => request('POST', path, { ...options, body }),
   put: (path, body, options) => request('PUT', path, { ...options, body }),
-  del: (path, options) => request('DELETE', path, options)
+  del: (path, options) => request('DELETE', path, options),
+  /** POST multipart/form-data: fields is a FormData or a plain object (File/Blob values become file parts). */
+  upload: (path, fields, options) => request('POST', path, { ...options, formData: toFormData(fields) })
+}
+
+function toFormData(fields) {
+  if (fields instanceof FormData) return fields
+  const data = new FormData()
+  for (const [key, value] of Object.entries(fields || {})) {
+    if (value === undefined || value === null) continue
+    data.append(key, value)
+  }
+  return data
 }

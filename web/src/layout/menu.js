@@ -12,7 +12,17 @@ import {
 // The left menu, in the order of the platform's modules. Access rules live in the routes' meta.
 export const menu = [
   { path: '/home', title: '首页', icon: HomeFilled },
-  { path: '/registry', title: '监管对象', icon: OfficeBuilding },
+  {
+    key: 'registry',
+    title: '监管对象',
+    icon: OfficeBuilding,
+    children: [
+      { path: '/registry/entities', title: '监管对象列表' },
+      { path: '/registry/mine', title: '本单位档案' },
+      { path: '/registry/summary', title: '底数统计' },
+      { path: '/registry/licences', title: '证照到期' }
+    ]
+  },
   { path: '/responsibility', title: '监管责任', icon: Stamp },
   { path: '/inspection', title: '隐患排查整治', icon: Search },
   { path: '/prevention', title: '双重预防', icon: Aim },

@@ -15,11 +15,14 @@ export function hasPermission(code) {
   return !!state.me?.permissions?.includes(code)
 }
 
-/** Route/menu meta check: {perm, demo}. */
+/** Route/menu meta check: {perm, demo, entityUsers} (see router.js). */
 export function canAccess(meta = {}) {
   if (!state.me) return false
   if (meta.demo && !state.me.demoMode) return false
   if (meta.perm && !hasPermission(meta.perm)) return false
+  const entityUser = state.me.scope?.kind === 'ENTITY'
+  if (meta.entityUsers === 'only' && !entityUser) return false
+  if ((meta.entityUsers === 'never' || meta.entityUsers === 'own') && entityUser) return false
   return true
 }
 
