@@ -87,6 +87,7 @@ class DataScopeMatrixTest {
 	static final Map<String, Probe> MATRIX = new TreeMap<>();
 
 	static final String LICENCE = "{\"type\":\"SAFETY_PRODUCTION\",\"number\":\"测试证001\",\"validFrom\":\"2024-01-01\",\"validTo\":\"2027-01-01\"}";
+	static final String RULE = "{\"industry\":\"IND080\",\"level\":\"DISTRICT\",\"departmentKind\":\"MARKET\",\"supervisionType\":\"OTHER\"}";
 
 	static void probe(String endpoint, Kind kind, Consumer<Ctx> foreign, Consumer<Ctx> own) {
 		MATRIX.put(endpoint, new Probe(kind, foreign, own));
@@ -252,6 +253,77 @@ class DataScopeMatrixTest {
 				c -> assertThat(c.districtA().get("/api/licences?state=EXPIRED&size=500").expect(200).raw()).doesNotContain("市中"),
 				none());
 
+		// responsibility: assignments, blind spots, task-division rules
+		probe("GET /api/responsibility/entities/{entityId}/assignments", Kind.SCOPED,
+				c -> notFound(c.districtA().get("/api/responsibility/entities/" + c.entityB() + "/assignments")), none());
+		probe("GET /api/responsibility/entities/{entityId}/responsible", Kind.SCOPED,
+				c -> notFound(c.districtA().get("/api/responsibility/entities/" + c.entityB() + "/responsible")), none());
+		probe("POST /api/responsibility/assignments", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/responsibility/assignments", assignmentJson(c.entityB(), departmentB(c, "市中区住房和城乡建设局")))),
+				c -> c.districtB().post("/api/responsibility/assignments", assignmentJson(c.entityB(), departmentB(c, "市中区住房和城乡建设局"))).expect(200));
+		probe("PUT /api/responsibility/assignments/{id}/staff", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/responsibility/assignments/" + assignmentB(c) + "/staff", "{\"inspectorIds\":[]}")),
+				c -> c.districtB().put("/api/responsibility/assignments/" + assignmentB(c) + "/staff", "{\"inspectorIds\":[],\"reason\":\"调整\"}").expect(200));
+		probe("POST /api/responsibility/assignments/{id}/end", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/responsibility/assignments/" + assignmentB(c) + "/end", "{\"reason\":\"越权\"}")),
+				c -> {
+					long id = c.districtB().post("/api/responsibility/assignments", assignmentJson(c.entityB(), departmentB(c, "市中区市场监督管理局")))
+						.expect(200).body().get("id").asLong();
+					c.districtB().post("/api/responsibility/assignments/" + id + "/end", "{\"reason\":\"测试\"}").expect(200);
+				});
+		probe("POST /api/responsibility/assignments/bulk", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/responsibility/assignments/bulk",
+						"{\"filter\":{},\"departmentId\":%d,\"supervisionType\":\"SPECIAL_SUPERVISION\"}".formatted(departmentB(c, "市中区应急管理局")))),
+				c -> {
+					String uscc = c.districtB().post("/api/entities", entityJson(c.streetB(), null)).expect(200).body().get("uscc").asString();
+					c.districtB().post("/api/responsibility/assignments/bulk",
+							"{\"filter\":{\"keyword\":\"%s\"},\"departmentId\":%d,\"supervisionType\":\"OTHER\"}"
+								.formatted(uscc, departmentB(c, "市中区应急管理局"))).expect(200);
+				});
+		probe("POST /api/responsibility/handover", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/responsibility/handover", "{\"fromUserId\":%d,\"toUserId\":%d}"
+					.formatted(userId(c, "shizhong_yj_inspector"), userId(c, "shizhong_yj_leader")))),
+				c -> {
+					c.districtB().post("/api/responsibility/handover", "{\"fromUserId\":%d,\"toUserId\":%d}"
+						.formatted(userId(c, "shizhong_yj_inspector"), userId(c, "shizhong_yj_leader"))).expect(200);
+					c.districtB().post("/api/responsibility/handover", "{\"fromUserId\":%d,\"toUserId\":%d}"
+						.formatted(userId(c, "shizhong_yj_leader"), userId(c, "shizhong_yj_inspector"))).expect(200);
+				});
+		probe("GET /api/responsibility/gaps", Kind.SCOPED, c -> c.districtA().get("/api/responsibility/gaps?size=500").expect(200).body()
+			.get("items").forEach(r -> assertThat(r.get("regionPath").asString()).startsWith("历下区")), none());
+		probe("GET /api/responsibility/gaps/summary", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/responsibility/gaps/summary").expect(200).raw()).doesNotContain("市中区").doesNotContain("大观园"),
+				none());
+		probe("GET /api/responsibility/gaps/departments", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/responsibility/gaps/departments").expect(200).raw()).contains("历下区").doesNotContain("市中区"),
+				none());
+		probe("GET /api/responsibility/my-entities", Kind.SCOPED, c -> {
+			c.districtA().get("/api/responsibility/my-entities").expect(403);
+			ApiClient.signedIn(c.port(), "lixia_yj_leader").get("/api/responsibility/my-entities?of=department&size=500").expect(200).body()
+				.get("items").forEach(r -> assertThat(r.get("regionPath").asString()).startsWith("历下区"));
+		}, none());
+		probe("GET /api/responsibility/division-rules", Kind.GLOBAL, none(), none());
+		probe("POST /api/responsibility/division-rules", Kind.GLOBAL,
+				c -> c.districtA().post("/api/responsibility/division-rules", RULE).expect(403),
+				c -> ApiClient.signedIn(c.port(), "city_office").post("/api/responsibility/division-rules", RULE).expect(200));
+		probe("DELETE /api/responsibility/division-rules/{id}", Kind.GLOBAL,
+				c -> c.districtA().delete("/api/responsibility/division-rules/1").expect(403),
+				c -> {
+					var city = ApiClient.signedIn(c.port(), "city_office");
+					long id = city.post("/api/responsibility/division-rules", RULE.replace("OTHER", "SPECIAL_SUPERVISION")).expect(200).body().get("id").asLong();
+					city.delete("/api/responsibility/division-rules/" + id).expect(204);
+				});
+		probe("GET /api/responsibility/proposals", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/responsibility/proposals?size=500").expect(200).raw()).doesNotContain("市中区"),
+				none());
+		probe("POST /api/responsibility/proposals/apply", Kind.SCOPED,
+				c -> assertThat(c.districtA().post("/api/responsibility/proposals/apply", "{\"entityIds\":[" + c.entityB() + "]}")
+					.expect(200).body().get("assigned").asInt()).isZero(),
+				c -> c.districtB().post("/api/responsibility/proposals/apply", "{}").expect(200));
+		probe("GET /api/responsibility/contradictions", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/responsibility/contradictions?size=500").expect(200).raw()).doesNotContain("市中"),
+				none());
+
 		probe("GET /api/oplog", Kind.SCOPED, c -> {
 			c.districtB().put("/api/regions/" + c.streetB(), "{\"code\":\"370103001\",\"name\":\"大观园街道\",\"kind\":\"STREET\",\"sortOrder\":1}").expect(200);
 			var page = c.districtA().get("/api/oplog?size=500").expect(200).body();
@@ -326,6 +398,27 @@ class DataScopeMatrixTest {
 				{"name":"矩阵测试有限公司","uscc":"%s","regionId":%d,"socialFunction":"ENTERPRISE","industry":"IND016",
 				 "supervisionTypes":["TERRITORIAL"],"supervisionLevel":"STREET","staffCount":5,"version":%s}
 				""".formatted(UsccSamples.next(), regionId, version);
+	}
+
+	static String assignmentJson(long entityId, long departmentId) {
+		return "{\"entityId\":%d,\"departmentId\":%d,\"supervisionType\":\"SPECIAL_SUPERVISION\",\"inspectorIds\":[]}"
+			.formatted(entityId, departmentId);
+	}
+
+	static long departmentB(Ctx c, String name) {
+		return c.jdbc().sql("SELECT id FROM department WHERE name = :n").param("n", name).query(Long.class).single();
+	}
+
+	static long userId(Ctx c, String username) {
+		return c.jdbc().sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+	}
+
+	/** A current assignment of an entity in district B. */
+	static long assignmentB(Ctx c) {
+		return c.jdbc().sql("""
+				SELECT min(a.id) FROM entity_assignment a WHERE a.ended_at IS NULL AND a.region_id IN
+				(SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				""").query(Long.class).single();
 	}
 
 	/** An entity of district B with a licence. */
@@ -407,6 +500,8 @@ class DataScopeMatrixTest {
 				  UNION ALL SELECT 'h' || h.id || h.name FROM department_role_holder h WHERE h.region_id = (SELECT id FROM region WHERE code = '370103')
 				  UNION ALL SELECT 'u' || id || display_name || enabled || password_hash || failed_attempts FROM app_user WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 't' || id || coalesce(revoked_at::text, '-') FROM api_token
+				  UNION ALL SELECT 'a' || a.id || a.department_id || coalesce(a.office_id, 0) || coalesce(a.ended_at::text, '-') FROM entity_assignment a WHERE a.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'i' || i.id || i.user_id || coalesce(i.ended_at::text, '-') FROM entity_inspector i WHERE i.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				) s
 				""").query(String.class).single();
 	}
