@@ -1,23 +1,15 @@
 package cn.anjian.registry;
 
-import cn.anjian.platform.files.FileStore;
-import cn.anjian.platform.files.StoredFile;
+import cn.anjian.platform.files.FileTransfers;
 import cn.anjian.platform.oplog.OperationLog;
 import cn.anjian.platform.scope.DataScope;
 import cn.anjian.platform.web.ApiException;
 import cn.anjian.registry.EntityDocuments.Document;
 import cn.anjian.registry.EntityDocuments.Snapshot;
 import cn.anjian.registry.EntityDocuments.Version;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +30,10 @@ class DocumentController {
 
 	private final Entities entities;
 	private final EntityDocuments documents;
-	private final FileStore files;
+	private final FileTransfers files;
 	private final OperationLog operationLog;
 
-	DocumentController(Entities entities, EntityDocuments documents, FileStore files, OperationLog operationLog) {
+	DocumentController(Entities entities, EntityDocuments documents, FileTransfers files, OperationLog operationLog) {
 		this.entities = entities;
 		this.documents = documents;
 		this.files = files;
@@ -69,10 +61,9 @@ class DocumentController {
 		if (title == null || title.isBlank() || title.trim().length() > 200) {
 			throw ApiException.invalid("title", "请填写文件标题（不超过200字）");
 		}
-		String fileName = fileName(file);
-		StoredFile stored = store(file, fileName);
+		FileTransfers.Received received = files.receive(file);
 		long id = documents.create(entityId, entity.regionId(), type, title.trim(), scope.userId());
-		documents.addVersion(id, stored, fileName, scope.userId());
+		documents.addVersion(id, received.file(), received.fileName(), scope.userId());
 		Document created = document(entityId, id);
 		operationLog.record("DOCUMENT_CREATE", "supervised_entity", entityId, null, Snapshot.of(created));
 		return created;
@@ -88,8 +79,8 @@ class DocumentController {
 		if (before.archivedAt() != null) {
 			throw ApiException.conflict("DOCUMENT_ARCHIVED", "该文件已归档，不能再上传新版本");
 		}
-		String fileName = fileName(file);
-		documents.addVersion(documentId, store(file, fileName), fileName, scope.userId());
+		FileTransfers.Received received = files.receive(file);
+		documents.addVersion(documentId, received.file(), received.fileName(), scope.userId());
 		Document after = document(entityId, documentId);
 		operationLog.record("DOCUMENT_VERSION_ADD", "supervised_entity", entityId, Snapshot.of(before), Snapshot.of(after));
 		return after;
@@ -115,16 +106,9 @@ class DocumentController {
 		Document document = document(entityId, documentId);
 		Version version = documents.version(documentId, versionNo)
 			.orElseThrow(() -> ApiException.notFound("文件版本"));
-		InputStream content = files.open(version.sha256());
 		operationLog.record("DOWNLOAD", "supervised_entity", entityId, null, Map.of("documentId", documentId,
 				"title", document.title(), "versionNo", versionNo, "fileName", version.fileName()));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(version.contentType()))
-			.contentLength(version.sizeBytes())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(version.fileName(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new InputStreamResource(content));
+		return files.send(version.sha256(), version.fileName(), version.contentType(), version.sizeBytes());
 	}
 
 	/** Archives (归档) a document no longer in force: kept with all versions, left out of the default list. */
@@ -140,33 +124,6 @@ class DocumentController {
 		Document after = document(entityId, documentId);
 		operationLog.record("DOCUMENT_ARCHIVE", "supervised_entity", entityId, Snapshot.of(before), Snapshot.of(after));
 		return after;
-	}
-
-	/**
-	 * Writes the file to the shared store before the rows are inserted. Should the request then fail, its
-	 * transaction rolls back but the file stays: harmless, since it is content-addressed and no row names it.
-	 */
-	private StoredFile store(MultipartFile file, String fileName) {
-		try (InputStream in = file.getInputStream()) {
-			return files.save(in, fileName);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	/** The file's own name, without any folder a browser may have sent with it. */
-	private static String fileName(MultipartFile file) {
-		if (file == null || file.isEmpty()) {
-			throw ApiException.invalid("file", "请选择要上传的文件");
-		}
-		String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
-			.replaceAll("\\p{Cntrl}", "").trim();
-		if (name.isEmpty() || name.length() > 255) {
-			throw ApiException.invalid("file", "文件名不能为空，也不能超过255个字符");
-		}
-		return name;
 	}
 
 	private EntityView entity(DataScope scope, long entityId) {
