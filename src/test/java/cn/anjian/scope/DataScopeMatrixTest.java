@@ -82,6 +82,10 @@ class DataScopeMatrixTest {
 				departmentB, id("SELECT min(id) FROM department_office WHERE department_id = " + departmentB), liaisonB,
 				id("SELECT min(id) FROM department_role_holder WHERE department_id = " + departmentB),
 				id("SELECT id FROM app_user WHERE username = 'shizhong_street'"), tokenB, entityB(), licenceB(), jdbc, port);
+		if (jdbc.sql("SELECT count(*) FROM hazard_attachment WHERE hazard_id = :h").param("h", hazardB(ctx)).query(Long.class).single() == 0) {
+			ctx.districtB().upload("/api/hazards/" + hazardB(ctx) + "/attachments", Map.of("kind", "FINDING"), "q.png",
+					cn.anjian.platform.files.SampleFiles.png()).expect(200);
+		}
 	}
 
 	static final Map<String, Probe> MATRIX = new TreeMap<>();
@@ -324,6 +328,34 @@ class DataScopeMatrixTest {
 				c -> assertThat(c.districtA().get("/api/responsibility/contradictions?size=500").expect(200).raw()).doesNotContain("市中"),
 				none());
 
+		// inspection: hazards
+		probe("GET /api/hazards", Kind.SCOPED, c -> {
+			hazardB(c);
+			c.districtA().get("/api/hazards?size=500").expect(200).body().get("items")
+				.forEach(h -> assertThat(h.get("regionPath").asString()).startsWith("历下区"));
+		}, none());
+		probe("GET /api/hazards/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/hazards/" + hazardB(c))), none());
+		probe("POST /api/hazards", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/hazards", hazardJson(c.entityB()))),
+				c -> c.districtB().post("/api/hazards", hazardJson(c.entityB())).expect(200));
+		probe("POST /api/hazards/{id}/actions/{action}", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/hazards/" + hazardB(c) + "/actions/downgrade", "{}")),
+				c -> {
+					long id = c.districtB().post("/api/hazards", hazardJson(c.entityB()).replace("GENERAL", "SUSPECTED_MAJOR"))
+						.expect(200).body().get("id").asLong();
+					c.districtB().post("/api/hazards/" + id + "/actions/downgrade", "{}").expect(200);
+				});
+		probe("POST /api/hazards/{id}/attachments", Kind.SCOPED,
+				c -> notFound(c.districtA().upload("/api/hazards/" + hazardB(c) + "/attachments", Map.of("kind", "FINDING"), "p.png",
+						cn.anjian.platform.files.SampleFiles.png())),
+				c -> c.districtB().upload("/api/hazards/" + hazardB(c) + "/attachments", Map.of("kind", "FINDING"), "p.png",
+						cn.anjian.platform.files.SampleFiles.png()).expect(200));
+		probe("GET /api/hazards/{id}/attachments/{attachmentId}/content", Kind.SCOPED, c -> {
+			long attachment = c.jdbc().sql("SELECT min(id) FROM hazard_attachment WHERE hazard_id = :h").param("h", hazardB(c))
+				.query(Long.class).single();
+			notFound(c.districtA().get("/api/hazards/" + hazardB(c) + "/attachments/" + attachment + "/content"));
+		}, none());
+
 		probe("GET /api/oplog", Kind.SCOPED, c -> {
 			c.districtB().put("/api/regions/" + c.streetB(), "{\"code\":\"370103001\",\"name\":\"大观园街道\",\"kind\":\"STREET\",\"sortOrder\":1}").expect(200);
 			var page = c.districtA().get("/api/oplog?size=500").expect(200).body();
@@ -421,6 +453,20 @@ class DataScopeMatrixTest {
 				""").query(Long.class).single();
 	}
 
+	static String hazardJson(long entityId) {
+		return "{\"entityId\":%d,\"description\":\"矩阵测试隐患\",\"level\":\"GENERAL\",\"reinspectionRequired\":true}"
+			.formatted(entityId);
+	}
+
+	/** A hazard of district B (reported by district B's office if there is none yet). */
+	static long hazardB(Ctx c) {
+		return c.jdbc().sql("""
+				SELECT min(h.id) FROM hazard h WHERE h.region_id IN
+				(SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				""").query(Long.class).optional().orElseGet(() -> c.districtB().post("/api/hazards", hazardJson(c.entityB()))
+					.expect(200).body().get("id").asLong());
+	}
+
 	/** An entity of district B with a licence. */
 	private long entityB() {
 		return id("""
@@ -500,6 +546,8 @@ class DataScopeMatrixTest {
 				  UNION ALL SELECT 'h' || h.id || h.name FROM department_role_holder h WHERE h.region_id = (SELECT id FROM region WHERE code = '370103')
 				  UNION ALL SELECT 'u' || id || display_name || enabled || password_hash || failed_attempts FROM app_user WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 't' || id || coalesce(revoked_at::text, '-') FROM api_token
+				  UNION ALL SELECT 'hz' || h.id || h.state || h.level || h.version FROM hazard h WHERE h.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'ha' || x.id FROM hazard_attachment x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'a' || a.id || a.department_id || coalesce(a.office_id, 0) || coalesce(a.ended_at::text, '-') FROM entity_assignment a WHERE a.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'i' || i.id || i.user_id || coalesce(i.ended_at::text, '-') FROM entity_inspector i WHERE i.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				) s

@@ -59,6 +59,15 @@ public record DataScope(Kind kind, long userId, long regionId, Long departmentId
 		};
 	}
 
+	/**
+	 * SQL predicate for records about an entity that a department also owns (a hazard it found or must follow up):
+	 * {@link #entityFilter} plus, for department staff, the rows naming their department.
+	 */
+	public String entityRecordFilter(String entityIdColumn, String regionColumn, String departmentColumn) {
+		String byEntity = entityFilter(entityIdColumn, regionColumn);
+		return kind == Kind.DEPARTMENT ? "(" + byEntity + " OR " + departmentColumn + " = :" + DEPARTMENT_PARAM + ")" : byEntity;
+	}
+
 	/** Binds the parameters of every filter of this scope used in the statement. */
 	public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
 		return statement.param(REGION_PARAM, regionId)
