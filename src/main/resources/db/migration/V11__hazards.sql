@@ -21,6 +21,7 @@ CREATE TABLE hazard (
     extension_reason      varchar(500),
     extension_used        boolean       NOT NULL DEFAULT false,
     plan                  jsonb,
+    overdue_announced_for timestamptz,
     closed_at             timestamptz,
     updated_at            timestamptz   NOT NULL,
     version               int           NOT NULL DEFAULT 0
@@ -50,6 +51,7 @@ COMMENT ON COLUMN hazard.extension_requested IS '申请延期至（待审批）'
 COMMENT ON COLUMN hazard.extension_reason IS '延期理由';
 COMMENT ON COLUMN hazard.extension_used IS '是否已申请过延期（只能一次）';
 COMMENT ON COLUMN hazard.plan IS '重大隐患整改方案（五落实：措施、资金、责任人、预案）';
+COMMENT ON COLUMN hazard.overdue_announced_for IS '已发布“隐患逾期”事件的整改期限（避免重复发布）';
 COMMENT ON COLUMN hazard.closed_at IS '销号时间';
 COMMENT ON COLUMN hazard.updated_at IS '最近变更时间';
 COMMENT ON COLUMN hazard.version IS '版本（乐观锁）';

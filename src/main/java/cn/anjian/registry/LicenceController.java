@@ -137,7 +137,7 @@ class LicenceController {
 		Licence after = find(entityId, id);
 		operationLog.record("LICENCE_UPDATE", "supervised_entity", entityId, before, after);
 		if ("EXPIRED".equals(before.state()) && !"EXPIRED".equals(after.state()) && before.safetyLicence()) {
-			events.publishEvent(new LicenceRenewed(id, entityId, entity.regionId()));
+			events.publishEvent(new LicenceRenewed(id, entityId, entity.regionId(), clock.instant()));
 		}
 		return after;
 	}

@@ -1,0 +1,30 @@
+package cn.anjian.warning;
+
+import java.time.Instant;
+
+/**
+ * What starts a warning: a kind of trigger (one ladder per kind and origin level), its subject, where it is, and the
+ * instant the condition began to hold — the ladder counts from {@code triggeredAt}, not from when it was noticed.
+ */
+public record Trigger(Kind kind, OriginLevel originLevel, String subjectType, long subjectId, Long entityId,
+		long regionId, Long departmentId, String title, Instant triggeredAt) {
+
+	/** The ladders of seed 003 §六. */
+	public enum Kind {
+		/** (十五) a general hazard needing re-inspection, past its deadline */
+		OVERDUE_HAZARD,
+		/** (十六) a suspected major hazard, not yet confirmed or downgraded */
+		SUSPECTED_MAJOR_HAZARD,
+		/** (十七) a transferred violation lead, not accepted */
+		LEAD_UNHANDLED,
+		/** (十八) an entity's safety licence expired */
+		LICENCE_EXPIRED,
+		/** (十九) dual prevention not running normally for more than 7 days */
+		PREVENTION_NOT_RUNNING
+	}
+
+	/** Found/owned at district or street level, or by a city department: the ladders differ. */
+	public enum OriginLevel {
+		DISTRICT, CITY
+	}
+}

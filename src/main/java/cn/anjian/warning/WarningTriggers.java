@@ -1,0 +1,84 @@
+package cn.anjian.warning;
+
+import cn.anjian.inspection.Hazard;
+import cn.anjian.inspection.HazardBecameOverdue;
+import cn.anjian.inspection.HazardLevel;
+import cn.anjian.inspection.HazardState;
+import cn.anjian.inspection.HazardTransitioned;
+import cn.anjian.registry.LicenceExpired;
+import cn.anjian.registry.LicenceRenewed;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the facts of other modules into warnings opened or resolved — in the same transaction as the fact, so a
+ * cause and its warning never disagree. One method per ladder trigger of seed 003 §六.
+ */
+@Component
+class WarningTriggers {
+
+	private final WarningEngine engine;
+	private final JdbcClient jdbc;
+
+	WarningTriggers(WarningEngine engine, JdbcClient jdbc) {
+		this.engine = engine;
+		this.jdbc = jdbc;
+	}
+
+	/** (十五) a general hazard needing re-inspection, still being rectified at its deadline. */
+	@EventListener
+	void on(HazardBecameOverdue e) {
+		if (e.level() == HazardLevel.GENERAL && e.reinspectionRequired()) {
+			engine.open(new Trigger(Trigger.Kind.OVERDUE_HAZARD, origin(e.originLevel()), "hazard", e.hazardId(),
+					e.entityId(), e.regionId(), e.departmentId(), "隐患逾期未整改：" + entityName(e.entityId()) + "，" + e.description(),
+					e.overdueSince()));
+		}
+	}
+
+	/**
+	 * (十六) a suspected major hazard opens its ladder when reported and resolves when confirmed or downgraded;
+	 * (十五) resolves as soon as the hazard is no longer being rectified past its current deadline.
+	 */
+	@EventListener
+	void on(HazardTransitioned e) {
+		if (e.transition().equals("REPORT") && e.level() == HazardLevel.SUSPECTED_MAJOR) {
+			engine.open(new Trigger(Trigger.Kind.SUSPECTED_MAJOR_HAZARD, origin(e.originLevel()), "hazard", e.hazardId(),
+					e.entityId(), e.regionId(), e.departmentId(), "疑似重大事故隐患待确认：" + entityName(e.entityId()), e.at()));
+		}
+		if (e.transition().equals("CONFIRM_MAJOR") || e.transition().equals("DOWNGRADE")) {
+			engine.resolve(Trigger.Kind.SUSPECTED_MAJOR_HAZARD, "hazard", e.hazardId(), e.at());
+		}
+		boolean stillOverdue = e.to() == HazardState.RECTIFYING && e.deadline() != null && !e.at().isBefore(e.deadline());
+		if (!stillOverdue) {
+			engine.resolve(Trigger.Kind.OVERDUE_HAZARD, "hazard", e.hazardId(), e.at());
+		}
+	}
+
+	/** (十八) a safety licence expired: from the instant it expired. */
+	@EventListener
+	void on(LicenceExpired e) {
+		engine.open(new Trigger(Trigger.Kind.LICENCE_EXPIRED, entityLevel(e.entityId()), "licence", e.licenceId(),
+				e.entityId(), e.regionId(), null, "证照过期：" + entityName(e.entityId()), e.expiredAt()));
+	}
+
+	@EventListener
+	void on(LicenceRenewed e) {
+		engine.resolve(Trigger.Kind.LICENCE_EXPIRED, "licence", e.licenceId(), e.at());
+	}
+
+	private static Trigger.OriginLevel origin(Hazard.OriginLevel level) {
+		return level == Hazard.OriginLevel.CITY ? Trigger.OriginLevel.CITY : Trigger.OriginLevel.DISTRICT;
+	}
+
+	/** A licence's ladder follows who supervises the entity: city-level entities climb the city ladder. */
+	private Trigger.OriginLevel entityLevel(long entityId) {
+		String level = jdbc.sql("SELECT supervision_level FROM supervised_entity WHERE id = :id").param("id", entityId)
+			.query(String.class).single();
+		return "CITY".equals(level) ? Trigger.OriginLevel.CITY : Trigger.OriginLevel.DISTRICT;
+	}
+
+	private String entityName(long entityId) {
+		return jdbc.sql("SELECT name FROM supervised_entity WHERE id = :id").param("id", entityId).query(String.class).single();
+	}
+}
