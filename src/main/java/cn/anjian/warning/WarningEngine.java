@@ -83,7 +83,7 @@ public class WarningEngine {
 	 * One round: each due warning (at most {@link #BATCH}) reaches its next step with the due time the rule gives;
 	 * its following step is then due that many hours after this one's due time.
 	 */
-	private int climb(Instant now, String onlySubject, String subjectType, Long subjectId) {
+	int climb(Instant now, String onlySubject, String subjectType, Long subjectId) {
 		int rounds = 0;
 		int moved;
 		do {
