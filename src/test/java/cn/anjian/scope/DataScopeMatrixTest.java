@@ -82,6 +82,8 @@ class DataScopeMatrixTest {
 				departmentB, id("SELECT min(id) FROM department_office WHERE department_id = " + departmentB), liaisonB,
 				id("SELECT min(id) FROM department_role_holder WHERE department_id = " + departmentB),
 				id("SELECT id FROM app_user WHERE username = 'shizhong_street'"), tokenB, entityB(), licenceB(), jdbc, port);
+		// a warning of district B on the district screen, whatever the engine has done so far
+		ctx.districtB().post("/api/hazards", hazardJson(entityB()).replace("GENERAL", "SUSPECTED_MAJOR")).expect(200);
 		if (jdbc.sql("SELECT count(*) FROM hazard_attachment WHERE hazard_id = :h").param("h", hazardB(ctx)).query(Long.class).single() == 0) {
 			ctx.districtB().upload("/api/hazards/" + hazardB(ctx) + "/attachments", Map.of("kind", "FINDING"), "q.png",
 					cn.anjian.platform.files.SampleFiles.png()).expect(200);
@@ -355,6 +357,22 @@ class DataScopeMatrixTest {
 				.query(Long.class).single();
 			notFound(c.districtA().get("/api/hazards/" + hazardB(c) + "/attachments/" + attachment + "/content"));
 		}, none());
+
+		// warning: warnings and screens
+		probe("GET /api/warnings", Kind.SCOPED, c -> c.districtA().get("/api/warnings?size=500").expect(200).body().get("items")
+			.forEach(w -> assertThat(w.get("regionPath").asString()).startsWith("历下区")), none());
+		probe("GET /api/warnings/screen", Kind.SCOPED, c -> {
+			long shown = 0;
+			for (var row : c.districtA().get("/api/warnings/screen?level=DISTRICT").expect(200).body()) {
+				shown += row.get("warnings").asLong();
+			}
+			assertThat(shown).isEqualTo(c.jdbc().sql("""
+					SELECT count(*) FROM warning w JOIN warning_step s ON s.warning_id = w.id AND s.step_no = w.current_step
+					WHERE w.state = 'ACTIVE' AND s.screen_level = 'DISTRICT' AND w.region_id IN
+					(SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370102'))
+					""").query(Long.class).single());
+		}, none());
+		probe("GET /api/warnings/rules", Kind.GLOBAL, none(), none());
 
 		probe("GET /api/oplog", Kind.SCOPED, c -> {
 			c.districtB().put("/api/regions/" + c.streetB(), "{\"code\":\"370103001\",\"name\":\"大观园街道\",\"kind\":\"STREET\",\"sortOrder\":1}").expect(200);
