@@ -2,10 +2,9 @@ package cn.anjian.identity;
 
 import cn.anjian.AnjianApplication;
 import cn.anjian.platform.scope.DataScope;
+import cn.anjian.support.Latency;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.function.Supplier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,9 +43,9 @@ public class ScopeFilterBenchmark {
 			DataScope cityScope = DataScope.unrestricted(city);
 			Timestamp now = Timestamp.from(Instant.now());
 
-			report("district scope (历下区)", () -> page(jdbc, districtScope, districtScope.regionFilter("u.region_id"), now));
-			report("city-root scope (whole city)", () -> page(jdbc, cityScope, cityScope.regionFilter("u.region_id"), now));
-			report("no filter (same query)", () -> page(jdbc, cityScope, "TRUE", now));
+			Latency.report("district scope (历下区)", WARMUP, RUNS, () -> page(jdbc, districtScope, districtScope.regionFilter("u.region_id"), now));
+			Latency.report("city-root scope (whole city)", WARMUP, RUNS, () -> page(jdbc, cityScope, cityScope.regionFilter("u.region_id"), now));
+			Latency.report("no filter (same query)", WARMUP, RUNS, () -> page(jdbc, cityScope, "TRUE", now));
 		}
 	}
 
@@ -55,21 +54,5 @@ public class ScopeFilterBenchmark {
 		scope.bind(jdbc.sql(Users.SELECT + " WHERE " + filter + " ORDER BY u.id LIMIT 20 OFFSET 0"))
 			.param("now", now).query().listOfRows();
 		return total;
-	}
-
-	private static void report(String name, Supplier<Long> query) {
-		long rows = 0;
-		for (int i = 0; i < WARMUP; i++) {
-			rows = query.get();
-		}
-		long[] micros = new long[RUNS];
-		for (int i = 0; i < RUNS; i++) {
-			long t = System.nanoTime();
-			query.get();
-			micros[i] = (System.nanoTime() - t) / 1000;
-		}
-		Arrays.sort(micros);
-		System.out.printf("%-32s rows in scope %,7d   p50 %6.2f ms   p95 %6.2f ms   max %6.2f ms%n", name, rows,
-				micros[RUNS / 2] / 1000.0, micros[RUNS * 95 / 100] / 1000.0, micros[RUNS - 1] / 1000.0);
 	}
 }

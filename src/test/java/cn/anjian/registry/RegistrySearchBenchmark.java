@@ -2,8 +2,7 @@ package cn.anjian.registry;
 
 import cn.anjian.AnjianApplication;
 import cn.anjian.platform.scope.DataScope;
-import java.util.Arrays;
-import java.util.function.Supplier;
+import cn.anjian.support.Latency;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,10 +39,10 @@ public class RegistrySearchBenchmark {
 			EntitySearch expired = search(null, null, null, null, "EXPIRED");
 			for (var scope : new DataScope[] { cityScope, districtScope }) {
 				String who = scope == cityScope ? "city" : "district";
-				report(who + ": name substring (4 chars)", () -> entities.search(scope, byName, 1, 20).total());
-				report(who + ": name substring (2 chars)", () -> entities.search(scope, byShortName, 1, 20).total());
-				report(who + ": industry+function+high-risk", () -> entities.search(scope, multiAxis, 1, 20).total());
-				report(who + ": licence expired", () -> entities.search(scope, expired, 1, 20).total());
+				Latency.report(who + ": name substring (4 chars)", 20, RUNS, () -> entities.search(scope, byName, 1, 20).total());
+				Latency.report(who + ": name substring (2 chars)", 20, RUNS, () -> entities.search(scope, byShortName, 1, 20).total());
+				Latency.report(who + ": industry+function+high-risk", 20, RUNS, () -> entities.search(scope, multiAxis, 1, 20).total());
+				Latency.report(who + ": licence expired", 20, RUNS, () -> entities.search(scope, expired, 1, 20).total());
 			}
 		}
 	}
@@ -76,21 +75,5 @@ public class RegistrySearchBenchmark {
 		jdbc.sql("UPDATE supervised_entity e SET safety_licence_valid_to = l.valid_to FROM entity_licence l WHERE l.entity_id = e.id")
 			.update();
 		jdbc.sql("ANALYZE").update();
-	}
-
-	private static void report(String name, Supplier<Long> query) {
-		long rows = 0;
-		for (int i = 0; i < 20; i++) {
-			rows = query.get();
-		}
-		long[] micros = new long[RUNS];
-		for (int i = 0; i < RUNS; i++) {
-			long t = System.nanoTime();
-			query.get();
-			micros[i] = (System.nanoTime() - t) / 1000;
-		}
-		Arrays.sort(micros);
-		System.out.printf("%-42s matches %,7d   p50 %7.2f ms   p95 %7.2f ms%n", name, rows, micros[RUNS / 2] / 1000.0,
-				micros[RUNS * 95 / 100] / 1000.0);
 	}
 }
