@@ -3,22 +3,31 @@ package cn.anjian.registry;
 import cn.anjian.platform.scope.DataScope;
 import cn.anjian.platform.time.BusinessTime;
 import cn.anjian.platform.web.Page;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The entity table: scoped reads (list, one, stream for export) and writes. Set-based SQL throughout. */
+/** The entity table: scoped reads (list, one, stream for export) and writes, one at a time or batched for an import. */
 @Repository
 public class Entities {
 
@@ -26,10 +35,12 @@ public class Entities {
 			"staffCount", "e.staff_count", "id", "e.id");
 
 	private final JdbcClient jdbc;
+	private final NamedParameterJdbcTemplate batch;
 	private final Clock clock;
 
-	Entities(JdbcClient jdbc, Clock clock) {
+	Entities(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.clock = clock;
 	}
 
@@ -69,79 +80,152 @@ public class Entities {
 	}
 
 	public long insert(EntityForm f) {
-		return values(jdbc.sql("""
-				INSERT INTO supervised_entity (region_id, name, uscc, legal_representative, legal_representative_phone,
-				  actual_controller, actual_controller_phone, principal_name, principal_phone, safety_director_name,
-				  safety_director_phone, address, latitude, longitude, staff_count, founded_on, status, social_function,
-				  industry, supervision_types, supervision_level, high_risk, major_hazard_source, major_hazard_grade,
-				  crowded_place, insured, insurance_policy_no, insurance_valid_to, dual_prevention_override,
-				  safety_director_required, dual_prevention_mandatory, created_at, updated_at)
-				VALUES (:regionId, :name, :uscc, :legalRepresentative, :legalRepresentativePhone, :actualController,
-				  :actualControllerPhone, :principalName, :principalPhone, :safetyDirectorName, :safetyDirectorPhone,
-				  :address, :latitude, :longitude, :staffCount, :foundedOn, :status, :socialFunction, :industry,
-				  CAST(:supervisionTypes AS varchar[]), :supervisionLevel, :highRisk, :majorHazardSource, :majorHazardGrade,
-				  :crowdedPlace, :insured, :insurancePolicyNo, :insuranceValidTo, :dualPreventionOverride,
-				  :safetyDirectorRequired, :dualPreventionMandatory, :now, :now)
-				RETURNING id
-				"""), f).query(Long.class).single();
+		return jdbc.sql(INSERT + " RETURNING id").paramSource(values(f)).query(Long.class).single();
+	}
+
+	/** Inserts many entities in one JDBC batch (an import); their ids are found by USCC afterwards. */
+	public void insertAll(List<EntityForm> forms) {
+		if (!forms.isEmpty()) {
+			batch.batchUpdate(INSERT, forms.stream().map(this::values).toArray(SqlParameterSource[]::new));
+		}
 	}
 
 	/** Updates unless someone else changed the entity since {@code version}; false then. */
 	public boolean update(long id, EntityForm f, int version) {
-		return values(jdbc.sql("""
-				UPDATE supervised_entity SET region_id = :regionId, name = :name, uscc = :uscc,
-				  legal_representative = :legalRepresentative, legal_representative_phone = :legalRepresentativePhone,
-				  actual_controller = :actualController, actual_controller_phone = :actualControllerPhone,
-				  principal_name = :principalName, principal_phone = :principalPhone,
-				  safety_director_name = :safetyDirectorName, safety_director_phone = :safetyDirectorPhone,
-				  address = :address, latitude = :latitude, longitude = :longitude, staff_count = :staffCount,
-				  founded_on = :foundedOn, status = :status, social_function = :socialFunction, industry = :industry,
-				  supervision_types = CAST(:supervisionTypes AS varchar[]), supervision_level = :supervisionLevel,
-				  high_risk = :highRisk, major_hazard_source = :majorHazardSource, major_hazard_grade = :majorHazardGrade,
-				  crowded_place = :crowdedPlace, insured = :insured, insurance_policy_no = :insurancePolicyNo,
-				  insurance_valid_to = :insuranceValidTo, dual_prevention_override = :dualPreventionOverride,
-				  safety_director_required = :safetyDirectorRequired, dual_prevention_mandatory = :dualPreventionMandatory,
-				  updated_at = :now, version = version + 1
-				WHERE id = :id AND version = :version
-				"""), f).param("id", id).param("version", version).update() == 1;
+		return jdbc.sql(UPDATE).paramSource(values(f).addValue("id", id).addValue("version", version)).update() == 1;
 	}
 
-	private JdbcClient.StatementSpec values(JdbcClient.StatementSpec sql, EntityForm f) {
+	public record Update(long id, EntityForm form, int version) {
+	}
+
+	/** Updates many entities in one JDBC batch; the result holds, per update, whether its version still matched. */
+	public boolean[] updateAll(List<Update> updates) {
+		int[] counts = updates.isEmpty() ? new int[0] : batch.batchUpdate(UPDATE, updates.stream()
+			.map(u -> values(u.form()).addValue("id", u.id()).addValue("version", u.version()))
+			.toArray(SqlParameterSource[]::new));
+		boolean[] done = new boolean[counts.length];
+		for (int i = 0; i < counts.length; i++) {
+			done[i] = counts[i] == 1;
+		}
+		return done;
+	}
+
+	/** The entities with these USCCs that the caller may see. */
+	public List<EntityView> findAllByUscc(DataScope scope, Collection<String> usccs) {
+		if (usccs.isEmpty()) {
+			return List.of();
+		}
+		return scope.bind(jdbc.sql(SELECT + " WHERE e.uscc IN (:usccs) AND " + scope.entityFilter("e.id", "e.region_id")))
+			.param("usccs", usccs)
+			.params(licenceDates())
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	/** Which of these USCCs are registered, whoever's scope they are in (USCCs are unique city-wide). */
+	public Set<String> registeredUsccs(Collection<String> usccs) {
+		if (usccs.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("SELECT uscc FROM supervised_entity WHERE uscc IN (:usccs)").param("usccs", usccs)
+			.query(String.class).list());
+	}
+
+	/**
+	 * Whether saving {@code form} would store exactly what saving {@code stored} stores — the columns, derived duties
+	 * included, compared as the database keeps them (blank text as empty, decimals by value).
+	 */
+	public static boolean storesSame(EntityForm stored, EntityForm form) {
+		MapSqlParameterSource a = columns(stored);
+		MapSqlParameterSource b = columns(form);
+		for (String name : a.getParameterNames()) {
+			if (!sameValue(a.getValue(name), b.getValue(name))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean sameValue(Object a, Object b) {
+		if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+			return x.compareTo(y) == 0;
+		}
+		return Objects.equals(a instanceof String s && s.isBlank() ? null : a, b instanceof String s && s.isBlank() ? null : b);
+	}
+
+	private MapSqlParameterSource values(EntityForm f) {
+		return columns(f).addValue("now", Timestamp.from(clock.instant()));
+	}
+
+	/** The stored columns of a form, typed so that nulls bind without asking the driver (it would cost a round trip). */
+	private static MapSqlParameterSource columns(EntityForm f) {
 		int staff = f.effectiveStaffCount();
 		boolean highRisk = f.effectiveHighRisk();
-		return sql.param("regionId", f.regionId())
-			.param("name", f.name().trim())
-			.param("uscc", f.uscc())
-			.param("legalRepresentative", f.legalRepresentative())
-			.param("legalRepresentativePhone", f.legalRepresentativePhone())
-			.param("actualController", f.actualController())
-			.param("actualControllerPhone", f.actualControllerPhone())
-			.param("principalName", f.principalName())
-			.param("principalPhone", f.principalPhone())
-			.param("safetyDirectorName", f.safetyDirectorName())
-			.param("safetyDirectorPhone", f.safetyDirectorPhone())
-			.param("address", f.address())
-			.param("latitude", f.latitude())
-			.param("longitude", f.longitude())
-			.param("staffCount", staff)
-			.param("foundedOn", f.foundedOn())
-			.param("status", f.status() == null || f.status().isBlank() ? "OPERATING" : f.status())
-			.param("socialFunction", f.socialFunction())
-			.param("industry", f.industry())
-			.param("supervisionTypes", "{" + String.join(",", f.supervisionTypes() == null ? List.of() : f.supervisionTypes()) + "}")
-			.param("supervisionLevel", f.supervisionLevel())
-			.param("highRisk", highRisk)
-			.param("majorHazardSource", Boolean.TRUE.equals(f.majorHazardSource()))
-			.param("majorHazardGrade", Boolean.TRUE.equals(f.majorHazardSource()) ? f.majorHazardGrade() : null)
-			.param("crowdedPlace", Boolean.TRUE.equals(f.crowdedPlace()))
-			.param("insured", Boolean.TRUE.equals(f.insured()))
-			.param("insurancePolicyNo", f.insurancePolicyNo())
-			.param("insuranceValidTo", f.insuranceValidTo())
-			.param("dualPreventionOverride", f.dualPreventionOverride())
-			.param("safetyDirectorRequired", EntityRules.safetyDirectorRequired(highRisk, staff))
-			.param("dualPreventionMandatory", EntityRules.dualPreventionMandatory(f.industry(), staff, f.dualPreventionOverride()))
-			.param("now", Timestamp.from(clock.instant()));
+		boolean majorHazard = Boolean.TRUE.equals(f.majorHazardSource());
+		return new MapSqlParameterSource().addValue("regionId", f.regionId(), Types.BIGINT)
+			.addValue("name", f.name() == null ? null : f.name().trim(), Types.VARCHAR)
+			.addValue("uscc", f.uscc(), Types.VARCHAR)
+			.addValue("legalRepresentative", f.legalRepresentative(), Types.VARCHAR)
+			.addValue("legalRepresentativePhone", f.legalRepresentativePhone(), Types.VARCHAR)
+			.addValue("actualController", f.actualController(), Types.VARCHAR)
+			.addValue("actualControllerPhone", f.actualControllerPhone(), Types.VARCHAR)
+			.addValue("principalName", f.principalName(), Types.VARCHAR)
+			.addValue("principalPhone", f.principalPhone(), Types.VARCHAR)
+			.addValue("safetyDirectorName", f.safetyDirectorName(), Types.VARCHAR)
+			.addValue("safetyDirectorPhone", f.safetyDirectorPhone(), Types.VARCHAR)
+			.addValue("address", f.address(), Types.VARCHAR)
+			.addValue("latitude", f.latitude(), Types.NUMERIC)
+			.addValue("longitude", f.longitude(), Types.NUMERIC)
+			.addValue("staffCount", staff, Types.INTEGER)
+			.addValue("foundedOn", f.foundedOn(), Types.DATE)
+			.addValue("status", f.status() == null || f.status().isBlank() ? "OPERATING" : f.status(), Types.VARCHAR)
+			.addValue("socialFunction", f.socialFunction(), Types.VARCHAR)
+			.addValue("industry", f.industry(), Types.VARCHAR)
+			.addValue("supervisionTypes", "{" + String.join(",", f.supervisionTypes() == null ? List.of() : f.supervisionTypes()) + "}", Types.VARCHAR)
+			.addValue("supervisionLevel", f.supervisionLevel(), Types.VARCHAR)
+			.addValue("highRisk", highRisk, Types.BOOLEAN)
+			.addValue("majorHazardSource", majorHazard, Types.BOOLEAN)
+			.addValue("majorHazardGrade", majorHazard ? f.majorHazardGrade() : null, Types.VARCHAR)
+			.addValue("crowdedPlace", Boolean.TRUE.equals(f.crowdedPlace()), Types.BOOLEAN)
+			.addValue("insured", Boolean.TRUE.equals(f.insured()), Types.BOOLEAN)
+			.addValue("insurancePolicyNo", f.insurancePolicyNo(), Types.VARCHAR)
+			.addValue("insuranceValidTo", f.insuranceValidTo(), Types.DATE)
+			.addValue("dualPreventionOverride", f.dualPreventionOverride(), Types.BOOLEAN)
+			.addValue("safetyDirectorRequired", EntityRules.safetyDirectorRequired(highRisk, staff), Types.BOOLEAN)
+			.addValue("dualPreventionMandatory", EntityRules.dualPreventionMandatory(f.industry(), staff, f.dualPreventionOverride()), Types.BOOLEAN);
 	}
+
+	private static final String INSERT = """
+			INSERT INTO supervised_entity (region_id, name, uscc, legal_representative, legal_representative_phone,
+			  actual_controller, actual_controller_phone, principal_name, principal_phone, safety_director_name,
+			  safety_director_phone, address, latitude, longitude, staff_count, founded_on, status, social_function,
+			  industry, supervision_types, supervision_level, high_risk, major_hazard_source, major_hazard_grade,
+			  crowded_place, insured, insurance_policy_no, insurance_valid_to, dual_prevention_override,
+			  safety_director_required, dual_prevention_mandatory, created_at, updated_at)
+			VALUES (:regionId, :name, :uscc, :legalRepresentative, :legalRepresentativePhone, :actualController,
+			  :actualControllerPhone, :principalName, :principalPhone, :safetyDirectorName, :safetyDirectorPhone,
+			  :address, :latitude, :longitude, :staffCount, :foundedOn, :status, :socialFunction, :industry,
+			  CAST(:supervisionTypes AS varchar[]), :supervisionLevel, :highRisk, :majorHazardSource, :majorHazardGrade,
+			  :crowdedPlace, :insured, :insurancePolicyNo, :insuranceValidTo, :dualPreventionOverride,
+			  :safetyDirectorRequired, :dualPreventionMandatory, :now, :now)
+			""";
+
+	private static final String UPDATE = """
+			UPDATE supervised_entity SET region_id = :regionId, name = :name, uscc = :uscc,
+			  legal_representative = :legalRepresentative, legal_representative_phone = :legalRepresentativePhone,
+			  actual_controller = :actualController, actual_controller_phone = :actualControllerPhone,
+			  principal_name = :principalName, principal_phone = :principalPhone,
+			  safety_director_name = :safetyDirectorName, safety_director_phone = :safetyDirectorPhone,
+			  address = :address, latitude = :latitude, longitude = :longitude, staff_count = :staffCount,
+			  founded_on = :foundedOn, status = :status, social_function = :socialFunction, industry = :industry,
+			  supervision_types = CAST(:supervisionTypes AS varchar[]), supervision_level = :supervisionLevel,
+			  high_risk = :highRisk, major_hazard_source = :majorHazardSource, major_hazard_grade = :majorHazardGrade,
+			  crowded_place = :crowdedPlace, insured = :insured, insurance_policy_no = :insurancePolicyNo,
+			  insurance_valid_to = :insuranceValidTo, dual_prevention_override = :dualPreventionOverride,
+			  safety_director_required = :safetyDirectorRequired, dual_prevention_mandatory = :dualPreventionMandatory,
+			  updated_at = :now, version = version + 1
+			WHERE id = :id AND version = :version
+			""";
 
 	LocalDate today() {
 		return LocalDate.now(clock.withZone(BusinessTime.ZONE));
