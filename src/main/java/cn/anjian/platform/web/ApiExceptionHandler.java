@@ -17,6 +17,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Maps every failure to {@link ApiError}: Chinese message for the UI, stable code for programs. */
@@ -27,7 +28,7 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ApiError> api(ApiException e) {
-		return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.getMessage(), e.details()));
+		return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.getMessage(), e.details(), e.extra()));
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
@@ -55,6 +56,11 @@ class ApiExceptionHandler {
 	@ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class })
 	ResponseEntity<ApiError> badParameter(Exception e) {
 		return badRequest("BAD_PARAMETER", "请求参数缺失或格式错误", List.of());
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ApiError.of("UPLOAD_TOO_LARGE", "上传的文件过大"));
 	}
 
 	@ExceptionHandler(DuplicateKeyException.class)
