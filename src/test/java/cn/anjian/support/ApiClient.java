@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +38,10 @@ public final class ApiClient {
 		public Response expect(int expected) {
 			assertThat(status).as("HTTP status of a call answering %s", raw).isEqualTo(expected);
 			return this;
+		}
+
+		public byte[] bytes() {
+			return http.body();
 		}
 
 		public String code() {
@@ -77,6 +82,23 @@ public final class ApiClient {
 		return send("DELETE", path, null);
 	}
 
+	/** Uploads a file as multipart/form-data field {@code file}, as the SPA's upload widget does. */
+	public Response upload(String path, String fileName, byte[] content) {
+		String boundary = "----anjian" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+					HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail)));
+		csrfToken().ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
+		if (bearer != null) {
+			builder.header("Authorization", "Bearer " + bearer);
+		}
+		return execute(builder.build());
+	}
+
 	/** Sends without the CSRF header, as a forged cross-site request would. */
 	public Response postWithoutCsrf(String path, String json) {
 		return execute(request("POST", path, json).build());
@@ -113,7 +135,7 @@ public final class ApiClient {
 	private Response execute(HttpRequest request) {
 		try {
 			HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-			String raw = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+			String raw = new String(response.body(), StandardCharsets.UTF_8);
 			JsonNode body = null;
 			if (response.headers().firstValue("Content-Type").orElse("").contains("json") && !raw.isEmpty()) {
 				body = JSON.readTree(raw);
