@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.anjian.support.AnjianTest;
 import cn.anjian.support.ApiClient;
+import cn.anjian.support.EntitySheets;
 import cn.anjian.support.Xlsx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -43,7 +43,6 @@ class EntityExcelTest {
 			"从业人员数", "成立日期", "社会功能", "行业类型", "监管类型", "监管层级", "经营状态", "高危行业", "重大危险源",
 			"重大危险源等级", "人员密集场所", "已投保安责险", "安责险保单号", "安责险有效期至", "强制双重预防（人工认定）");
 
-	private static final AtomicInteger SERIAL = new AtomicInteger();
 	private static final String IMPORT = "/api/entities/import";
 	private static final String VALID_ONLY = IMPORT + "?mode=VALID_ONLY";
 
@@ -83,10 +82,10 @@ class EntityExcelTest {
 			assertThat(validationOf(data, TITLES.indexOf("高危行业")).getValidationConstraint().getExplicitListValues())
 				.containsExactly("是", "否");
 
-			String notes = text(book.getSheet("填写说明"));
+			String notes = EntitySheets.text(response.bytes(), "填写说明");
 			TITLES.forEach(title -> assertThat(notes).contains(title));
 			assertThat(notes).contains("统一社会信用代码").contains("yyyy-MM-dd");
-			String places = text(book.getSheet("属地区划代码"));
+			String places = EntitySheets.text(response.bytes(), "属地区划代码");
 			assertThat(places).contains("370102001").contains("解放路街道").doesNotContain("370103001");
 		}
 		catch (IOException e) {
@@ -380,29 +379,12 @@ class EntityExcelTest {
 	}
 
 	static String uscc() {
-		String first17 = "91370102MA" + "%07d".formatted(SERIAL.incrementAndGet());
-		return first17 + Uscc.checkCharacter(first17);
+		return EntitySheets.uscc("370102");
 	}
 
 	/** A valid row for a business in 解放路街道 (历下区). */
 	static Map<String, String> good(String uscc) {
-		Map<String, String> row = new HashMap<>();
-		row.put("单位名称", "历下测试机械有限公司" + uscc.substring(12));
-		row.put("统一社会信用代码", uscc);
-		row.put("法定代表人", "张三");
-		row.put("法定代表人电话", "13800000000");
-		row.put("地址", "历下区解放路1号");
-		row.put("属地区划代码", "370102001");
-		row.put("纬度", "36.651234");
-		row.put("经度", "117.120098");
-		row.put("从业人员数", "20");
-		row.put("成立日期", "2015-03-18");
-		row.put("社会功能", "企业");
-		row.put("行业类型", "工贸其他");
-		row.put("监管类型", "行业监管、属地管理");
-		row.put("监管层级", "区县");
-		row.put("已投保安责险", "否");
-		return row;
+		return with(EntitySheets.row(uscc, "370102001"), "单位名称", "历下测试机械有限公司" + uscc.substring(12));
 	}
 
 	static Map<String, String> with(Map<String, String> row, String title, String value) {
@@ -441,14 +423,6 @@ class EntityExcelTest {
 		return sheet.getDataValidations().stream()
 			.filter(v -> v.getRegions().getCellRangeAddress(0).getFirstColumn() == column)
 			.findFirst().orElseThrow(() -> new AssertionError("no drop-down on column " + column));
-	}
-
-	private static String text(Sheet sheet) {
-		StringBuilder text = new StringBuilder();
-		for (Row row : sheet) {
-			text.append(String.join("|", Xlsx.texts(row))).append('\n');
-		}
-		return text.toString();
 	}
 
 	private long count(String sql) {
