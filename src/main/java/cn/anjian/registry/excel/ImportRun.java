@@ -209,18 +209,23 @@ final class ImportRun {
 		}
 		Map<String, EntityView> after = entities.findAllByUscc(scope, written).stream()
 			.collect(Collectors.toMap(EntityView::uscc, Function.identity()));
+		List<OperationLog.Change> creations = new ArrayList<>();
 		for (EntityForm form : changes.creates) {
 			EntityView view = visibleAfter(after, form.uscc());
-			operationLog.record("IMPORT_CREATE", "supervised_entity", view.id(), null, view);
-			created++;
+			creations.add(new OperationLog.Change(view.id(), null, view));
 		}
+		List<OperationLog.Change> updates = new ArrayList<>();
 		for (int i = 0; i < done.length; i++) {
 			if (done[i]) {
 				EntityView view = visibleAfter(after, changes.updates.get(i).form().uscc());
-				operationLog.record("IMPORT_UPDATE", "supervised_entity", view.id(), changes.befores.get(i), view);
-				updated++;
+				updates.add(new OperationLog.Change(view.id(), changes.befores.get(i), view));
 			}
 		}
+		// one entry per changed entity, as the entity's history reads them
+		operationLog.recordAll("IMPORT_CREATE", "supervised_entity", creations);
+		operationLog.recordAll("IMPORT_UPDATE", "supervised_entity", updates);
+		created += creations.size();
+		updated += updates.size();
 	}
 
 	private static EntityView visibleAfter(Map<String, EntityView> after, String uscc) {
