@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,19 +85,47 @@ public final class ApiClient {
 
 	/** Uploads a file as multipart/form-data field {@code file}, as the SPA's upload widget does. */
 	public Response upload(String path, String fileName, byte[] content) {
+		return upload(path, fileName, HttpRequest.BodyPublishers.ofByteArray(content));
+	}
+
+	/** Uploads a file from disk without reading it into memory (a benchmark's large workbook). */
+	public Response upload(String path, String fileName, Path file) {
+		try {
+			return upload(path, fileName, HttpRequest.BodyPublishers.ofFile(file));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private Response upload(String path, String fileName, HttpRequest.BodyPublisher content) {
 		String boundary = "----anjian" + System.nanoTime();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-					HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail)));
+			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head), content,
+					HttpRequest.BodyPublishers.ofByteArray(tail)));
 		csrfToken().ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
 		if (bearer != null) {
 			builder.header("Authorization", "Bearer " + bearer);
 		}
 		return execute(builder.build());
+	}
+
+	/** GETs into a file instead of memory (a benchmark's large export); the HTTP status. */
+	public int download(String path, Path target) {
+		try {
+			return http.send(request("GET", path, null).build(), HttpResponse.BodyHandlers.ofFile(target)).statusCode();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** Sends without the CSRF header, as a forged cross-site request would. */
