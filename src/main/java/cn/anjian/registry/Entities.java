@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -129,6 +130,27 @@ public class Entities {
 			.params(licenceDates())
 			.query((rs, n) -> map(rs))
 			.list();
+	}
+
+	/** An entity as stored: what a form would have to give to store exactly this (an import compares rows with it). */
+	public record Stored(long id, int version, EntityForm form) {
+	}
+
+	/**
+	 * The stored values of the entities with these USCCs that the caller may see, by USCC — the bare columns, without
+	 * the labels, place names and licence state of a view, so comparing a large unchanged file stays cheap.
+	 */
+	public Map<String, Stored> storedByUscc(DataScope scope, Collection<String> usccs) {
+		if (usccs.isEmpty()) {
+			return Map.of();
+		}
+		return scope.bind(jdbc.sql("SELECT e.* FROM supervised_entity e JOIN unnest(" + USCC_ARRAY
+				+ ") AS k(uscc) ON k.uscc = e.uscc WHERE " + scope.entityFilter("e.id", "e.region_id")))
+			.param("usccs", String.join(",", usccs))
+			.query((rs, n) -> new Stored(rs.getLong("id"), rs.getInt("version"), storedForm(rs)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(s -> s.form().uscc(), s -> s));
 	}
 
 	/** Which of these USCCs are registered, whoever's scope they are in (USCCs are unique city-wide). */
@@ -317,6 +339,20 @@ public class Entities {
 				required && (director == null || director.isBlank()), rs.getBoolean("dual_prevention_mandatory"),
 				rs.getString("licence_state"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+	}
+
+	private static EntityForm storedForm(ResultSet rs) throws SQLException {
+		return new EntityForm(rs.getString("name"), rs.getString("uscc"), rs.getString("legal_representative"),
+				rs.getString("legal_representative_phone"), rs.getString("actual_controller"),
+				rs.getString("actual_controller_phone"), rs.getString("principal_name"), rs.getString("principal_phone"),
+				rs.getString("safety_director_name"), rs.getString("safety_director_phone"), rs.getString("address"),
+				rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getInt("staff_count"),
+				rs.getObject("founded_on", LocalDate.class), rs.getString("status"), rs.getString("social_function"),
+				rs.getString("industry"), strings(rs.getArray("supervision_types")), rs.getString("supervision_level"),
+				rs.getLong("region_id"), rs.getBoolean("high_risk"), rs.getBoolean("major_hazard_source"),
+				rs.getString("major_hazard_grade"), rs.getBoolean("crowded_place"), rs.getBoolean("insured"),
+				rs.getString("insurance_policy_no"), rs.getObject("insurance_valid_to", LocalDate.class),
+				(Boolean) rs.getObject("dual_prevention_override"), rs.getInt("version"));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

@@ -16,16 +16,6 @@ public record EntityForm(String name, String uscc, String legalRepresentative, S
 		String majorHazardGrade, Boolean crowdedPlace, Boolean insured, String insurancePolicyNo, LocalDate insuranceValidTo,
 		Boolean dualPreventionOverride, Integer version) {
 
-	/** The form that would store what {@code v} shows (to compare an imported row with the stored entity). */
-	public static EntityForm of(EntityView v) {
-		return new EntityForm(v.name(), v.uscc(), v.legalRepresentative(), v.legalRepresentativePhone(),
-				v.actualController(), v.actualControllerPhone(), v.principalName(), v.principalPhone(),
-				v.safetyDirectorName(), v.safetyDirectorPhone(), v.address(), v.latitude(), v.longitude(), v.staffCount(),
-				v.foundedOn(), v.status(), v.socialFunction(), v.industry(), v.supervisionTypes(), v.supervisionLevel(),
-				v.regionId(), v.highRisk(), v.majorHazardSource(), v.majorHazardGrade(), v.crowdedPlace(), v.insured(),
-				v.insurancePolicyNo(), v.insuranceValidTo(), v.dualPreventionOverride(), v.version());
-	}
-
 	boolean effectiveHighRisk() {
 		return highRisk != null ? highRisk : EntityRules.HIGH_RISK_INDUSTRIES.contains(industry);
 	}

@@ -45,7 +45,7 @@ import org.xml.sax.XMLReader;
  */
 final class EntitySheetReader {
 
-	static final int MAX_ROWS = 200_000;
+	static final int MAX_ROWS = 300_000;
 
 	private static final Logger log = LoggerFactory.getLogger(EntitySheetReader.class);
 

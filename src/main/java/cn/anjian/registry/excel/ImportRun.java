@@ -10,6 +10,7 @@ import cn.anjian.registry.EntityValidation;
 import cn.anjian.registry.EntityView;
 import cn.anjian.registry.Uscc;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,7 +38,10 @@ final class ImportRun {
 
 	private final List<EntityRow> pending = new ArrayList<>(CHUNK);
 	private final Map<String, Integer> firstRowOfUscc = new HashMap<>();
+	/** The first {@link ImportResult#SHOWN_ERRORS} errors; every failed row's messages are in {@link #messages}. */
 	private final List<ImportResult.Error> errors = new ArrayList<>();
+	private final Map<Integer, String> messages = new LinkedHashMap<>();
+	private int errorCount;
 	private int total;
 	private int valid;
 	private int created;
@@ -75,19 +79,25 @@ final class ImportRun {
 		return failed;
 	}
 
+	int errorCount() {
+		return errorCount;
+	}
+
 	/** Each failed row's messages, joined, by Excel row number (for the error report). */
 	Map<Integer, String> messagesByRow() {
-		return errors.stream().collect(Collectors.groupingBy(ImportResult.Error::row, LinkedHashMap::new,
-				Collectors.mapping(ImportResult.Error::message, Collectors.joining("；"))));
+		return messages;
 	}
 
 	ImportResult result(Long reportId) {
-		return new ImportResult(mode, total, valid, created, updated, unchanged, failed,
-				List.copyOf(errors.subList(0, Math.min(errors.size(), ImportResult.SHOWN_ERRORS))), reportId);
+		return new ImportResult(mode, total, valid, created, updated, unchanged, failed, List.copyOf(errors), reportId);
 	}
 
-	List<ImportResult.Error> errors() {
-		return errors;
+	private void fail(int row, List<ImportResult.Error> rowErrors) {
+		failed++;
+		errorCount += rowErrors.size();
+		rowErrors.stream().limit(Math.max(0, ImportResult.SHOWN_ERRORS - errors.size())).forEach(errors::add);
+		String text = rowErrors.stream().map(ImportResult.Error::message).collect(Collectors.joining("；"));
+		messages.merge(row, text, (a, b) -> a + "；" + b);
 	}
 
 	private void flush() {
@@ -96,8 +106,7 @@ final class ImportRun {
 		}
 		List<RowReading> readings = pending.stream().map(row -> new RowReading(row, vocabulary)).toList();
 		Set<String> usccs = readings.stream().map(r -> r.form().uscc()).filter(Uscc::isValid).collect(Collectors.toSet());
-		Map<String, EntityView> visible = entities.findAllByUscc(scope, usccs).stream()
-			.collect(Collectors.toMap(EntityView::uscc, Function.identity()));
+		Map<String, Entities.Stored> visible = entities.storedByUscc(scope, usccs);
 		Set<String> elsewhere = new HashSet<>(usccs);
 		elsewhere.removeAll(visible.keySet());
 		elsewhere = entities.registeredUsccs(elsewhere);
@@ -107,7 +116,7 @@ final class ImportRun {
 		}
 		pending.clear();
 		// all-or-nothing: once a row failed nothing will be kept, so writing more would only be undone
-		if (mode == ImportResult.Mode.VALID_ONLY || errors.isEmpty()) {
+		if (mode == ImportResult.Mode.VALID_ONLY || errorCount == 0) {
 			write(changes);
 		}
 	}
@@ -116,9 +125,7 @@ final class ImportRun {
 	private static final class Changes {
 
 		final List<EntityForm> creates = new ArrayList<>();
-		final List<Integer> createRows = new ArrayList<>();
 		final List<Entities.Update> updates = new ArrayList<>();
-		final List<EntityView> befores = new ArrayList<>();
 		final List<Integer> updateRows = new ArrayList<>();
 	}
 
@@ -126,18 +133,17 @@ final class ImportRun {
 	 * A row identical to the stored entity is "unchanged" before the validator sees it: it writes nothing, so it cannot
 	 * make the register worse, and an untouched export re-imports even if an older record breaks a newer rule.
 	 */
-	private void classify(EntityRow row, RowReading reading, Map<String, EntityView> visible, Set<String> elsewhere,
+	private void classify(EntityRow row, RowReading reading, Map<String, Entities.Stored> visible, Set<String> elsewhere,
 			Changes changes) {
 		EntityForm form = reading.form();
-		EntityView existing = visible.get(form.uscc());
+		Entities.Stored existing = visible.get(form.uscc());
 		List<ImportResult.Error> rowErrors = cellAndRegisterErrors(row, reading, visible, elsewhere);
-		boolean same = rowErrors.isEmpty() && existing != null && Entities.storesSame(EntityForm.of(existing), form);
+		boolean same = rowErrors.isEmpty() && existing != null && Entities.storesSame(existing.form(), form);
 		if (rowErrors.isEmpty() && !same) {
 			rowErrors = validationErrors(row, reading);
 		}
 		if (!rowErrors.isEmpty()) {
-			failed++;
-			errors.addAll(rowErrors);
+			fail(row.number(), rowErrors);
 			return;
 		}
 		valid++;
@@ -146,18 +152,16 @@ final class ImportRun {
 		}
 		else if (existing == null) {
 			changes.creates.add(form);
-			changes.createRows.add(row.number());
 		}
 		else {
 			changes.updates.add(new Entities.Update(existing.id(), form, existing.version()));
-			changes.befores.add(existing);
 			changes.updateRows.add(row.number());
 		}
 	}
 
 	/** Cells that cannot be read, and a USCC repeated in the file or registered beyond the caller's reach. */
 	private List<ImportResult.Error> cellAndRegisterErrors(EntityRow row, RowReading reading,
-			Map<String, EntityView> visible, Set<String> elsewhere) {
+			Map<String, Entities.Stored> visible, Set<String> elsewhere) {
 		List<ImportResult.Error> found = new ArrayList<>();
 		reading.problems().forEach((column, message) -> found.add(error(row.number(), column, message)));
 		String uscc = reading.form().uscc();
@@ -193,6 +197,8 @@ final class ImportRun {
 	}
 
 	private void write(Changes changes) {
+		// the views before and after are what the entity's history shows; fetched only for the rows that change
+		Map<String, EntityView> before = views(changes.updates.stream().map(u -> u.form().uscc()).toList());
 		entities.insertAll(changes.creates);
 		boolean[] done = entities.updateAll(changes.updates);
 		Set<String> written = new HashSet<>();
@@ -203,12 +209,11 @@ final class ImportRun {
 			}
 			else {
 				valid--;
-				failed++;
-				errors.add(error(changes.updateRows.get(i), EntityColumn.USCC, "该单位在导入过程中被他人修改，未更新，请重新导入"));
+				int row = changes.updateRows.get(i);
+				fail(row, List.of(error(row, EntityColumn.USCC, "该单位在导入过程中被他人修改，未更新，请重新导入")));
 			}
 		}
-		Map<String, EntityView> after = entities.findAllByUscc(scope, written).stream()
-			.collect(Collectors.toMap(EntityView::uscc, Function.identity()));
+		Map<String, EntityView> after = views(written);
 		List<OperationLog.Change> creations = new ArrayList<>();
 		for (EntityForm form : changes.creates) {
 			EntityView view = visibleAfter(after, form.uscc());
@@ -217,8 +222,9 @@ final class ImportRun {
 		List<OperationLog.Change> updates = new ArrayList<>();
 		for (int i = 0; i < done.length; i++) {
 			if (done[i]) {
-				EntityView view = visibleAfter(after, changes.updates.get(i).form().uscc());
-				updates.add(new OperationLog.Change(view.id(), changes.befores.get(i), view));
+				String uscc = changes.updates.get(i).form().uscc();
+				EntityView view = visibleAfter(after, uscc);
+				updates.add(new OperationLog.Change(view.id(), before.get(uscc), view));
 			}
 		}
 		// one entry per changed entity, as the entity's history reads them
@@ -226,6 +232,10 @@ final class ImportRun {
 		operationLog.recordAll("IMPORT_UPDATE", "supervised_entity", updates);
 		created += creations.size();
 		updated += updates.size();
+	}
+
+	private Map<String, EntityView> views(Collection<String> usccs) {
+		return entities.findAllByUscc(scope, usccs).stream().collect(Collectors.toMap(EntityView::uscc, Function.identity()));
 	}
 
 	private static EntityView visibleAfter(Map<String, EntityView> after, String uscc) {

@@ -82,7 +82,7 @@ class ImportingEntities {
 				: reports.save(scope, "导入错误报告-" + fileName, report(file, vocabulary, run.messagesByRow()));
 		ImportResult result = run.result(reportId);
 		if (mode == ImportResult.Mode.ALL_OR_NOTHING && result.failed() > 0) {
-			throw invalidRows(result, run.errors());
+			throw invalidRows(result, run.errorCount());
 		}
 		operationLog.record("IMPORT", "entity_import", reportId, null, summary(fileName, result));
 		return result;
@@ -96,9 +96,9 @@ class ImportingEntities {
 		}
 	}
 
-	private static ApiException invalidRows(ImportResult result, List<ImportResult.Error> errors) {
-		ImportResult.Error first = errors.get(0);
-		String message = "第" + first.row() + "行" + first.message() + (errors.size() > 1 ? "等" + errors.size() + "处错误" : "")
+	private static ApiException invalidRows(ImportResult result, int errorCount) {
+		ImportResult.Error first = result.errors().get(0);
+		String message = "第" + first.row() + "行" + first.message() + (errorCount > 1 ? "等" + errorCount + "处错误" : "")
 				+ "，未导入任何数据";
 		List<ApiError.Detail> details = result.errors().stream()
 			.map(e -> new ApiError.Detail(e.row() + ":" + e.column(), e.message()))
