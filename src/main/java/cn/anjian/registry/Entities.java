@@ -3,22 +3,32 @@ package cn.anjian.registry;
 import cn.anjian.platform.scope.DataScope;
 import cn.anjian.platform.time.BusinessTime;
 import cn.anjian.platform.web.Page;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The entity table: scoped reads (list, one, stream for export) and writes. Set-based SQL throughout. */
+/** The entity table: scoped reads (list, one, stream for export) and writes, one at a time or batched for an import. */
 @Repository
 public class Entities {
 
@@ -26,10 +36,12 @@ public class Entities {
 			"staffCount", "e.staff_count", "id", "e.id");
 
 	private final JdbcClient jdbc;
+	private final NamedParameterJdbcTemplate batch;
 	private final Clock clock;
 
-	Entities(JdbcClient jdbc, Clock clock) {
+	Entities(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.clock = clock;
 	}
 
@@ -78,102 +90,217 @@ public class Entities {
 	}
 
 	public long insert(EntityForm f) {
-		return values(jdbc.sql("""
-				INSERT INTO supervised_entity (region_id, name, uscc, legal_representative, legal_representative_phone,
-				  actual_controller, actual_controller_phone, principal_name, principal_phone, safety_director_name,
-				  safety_director_phone, address, latitude, longitude, staff_count, founded_on, status, social_function,
-				  industry, supervision_types, supervision_level, high_risk, major_hazard_source, major_hazard_grade,
-				  crowded_place, insured, insurance_policy_no, insurance_valid_to, dual_prevention_override,
-				  safety_director_required, dual_prevention_mandatory, created_at, updated_at)
-				VALUES (:regionId, :name, :uscc, :legalRepresentative, :legalRepresentativePhone, :actualController,
-				  :actualControllerPhone, :principalName, :principalPhone, :safetyDirectorName, :safetyDirectorPhone,
-				  :address, :latitude, :longitude, :staffCount, :foundedOn, :status, :socialFunction, :industry,
-				  CAST(:supervisionTypes AS varchar[]), :supervisionLevel, :highRisk, :majorHazardSource, :majorHazardGrade,
-				  :crowdedPlace, :insured, :insurancePolicyNo, :insuranceValidTo, :dualPreventionOverride,
-				  :safetyDirectorRequired, :dualPreventionMandatory, :now, :now)
-				RETURNING id
-				"""), f).query(Long.class).single();
+		return jdbc.sql(INSERT + " RETURNING id").paramSource(values(f)).query(Long.class).single();
+	}
+
+	/** Inserts many entities in one JDBC batch (an import); their ids are found by USCC afterwards. */
+	public void insertAll(List<EntityForm> forms) {
+		if (!forms.isEmpty()) {
+			batch.batchUpdate(INSERT, forms.stream().map(this::values).toArray(SqlParameterSource[]::new));
+		}
 	}
 
 	/** Updates unless someone else changed the entity since {@code version}; false then. */
 	public boolean update(long id, EntityForm f, int version) {
-		boolean updated = values(jdbc.sql("""
-				UPDATE supervised_entity SET region_id = :regionId, name = :name, uscc = :uscc,
-				  legal_representative = :legalRepresentative, legal_representative_phone = :legalRepresentativePhone,
-				  actual_controller = :actualController, actual_controller_phone = :actualControllerPhone,
-				  principal_name = :principalName, principal_phone = :principalPhone,
-				  safety_director_name = :safetyDirectorName, safety_director_phone = :safetyDirectorPhone,
-				  address = :address, latitude = :latitude, longitude = :longitude, staff_count = :staffCount,
-				  founded_on = :foundedOn, status = :status, social_function = :socialFunction, industry = :industry,
-				  supervision_types = CAST(:supervisionTypes AS varchar[]), supervision_level = :supervisionLevel,
-				  high_risk = :highRisk, major_hazard_source = :majorHazardSource, major_hazard_grade = :majorHazardGrade,
-				  crowded_place = :crowdedPlace, insured = :insured, insurance_policy_no = :insurancePolicyNo,
-				  insurance_valid_to = :insuranceValidTo, dual_prevention_override = :dualPreventionOverride,
-				  safety_director_required = :safetyDirectorRequired, dual_prevention_mandatory = :dualPreventionMandatory,
-				  updated_at = :now, version = version + 1
-				WHERE id = :id AND version = :version
-				"""), f).param("id", id).param("version", version).update() == 1;
+		boolean updated = jdbc.sql(UPDATE).paramSource(values(f).addValue("id", id).addValue("version", version)).update() == 1;
 		if (updated) {
-			moveDependentsWith(id);
+			moveDependentsWith(List.of(id));
 		}
 		return updated;
 	}
 
 	/**
-	 * Rows about the entity carry its region (for region-wide queries and sharding); when the entity moves to
-	 * another street, they move with it — licences, assignments, documents and the business's own accounts.
+	 * Rows about an entity carry its region (for region-wide queries and sharding); when entities move to another
+	 * street, these move with them — licences, assignments, documents and the business's own accounts.
 	 */
-	private void moveDependentsWith(long id) {
+	private void moveDependentsWith(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		Long[] entities = ids.toArray(Long[]::new);
 		for (String table : List.of("entity_licence", "entity_assignment", "entity_document", "app_user")) {
 			jdbc.sql("UPDATE " + table + " t SET region_id = e.region_id FROM supervised_entity e"
-					+ " WHERE e.id = :id AND t.entity_id = e.id AND t.region_id <> e.region_id").param("id", id).update();
+					+ " WHERE e.id = ANY (CAST(:ids AS bigint[])) AND t.entity_id = e.id AND t.region_id <> e.region_id")
+				.param("ids", entities).update();
 		}
 		jdbc.sql("""
 				UPDATE entity_document_version v SET region_id = d.region_id FROM entity_document d
-				WHERE d.entity_id = :id AND v.document_id = d.id AND v.region_id <> d.region_id
-				""").param("id", id).update();
+				WHERE d.entity_id = ANY (CAST(:ids AS bigint[])) AND v.document_id = d.id AND v.region_id <> d.region_id
+				""").param("ids", entities).update();
 		jdbc.sql("""
 				UPDATE user_role r SET region_id = u.region_id FROM app_user u
-				WHERE u.entity_id = :id AND r.user_id = u.id AND r.region_id <> u.region_id
-				""").param("id", id).update();
+				WHERE u.entity_id = ANY (CAST(:ids AS bigint[])) AND r.user_id = u.id AND r.region_id <> u.region_id
+				""").param("ids", entities).update();
 	}
 
-	private JdbcClient.StatementSpec values(JdbcClient.StatementSpec sql, EntityForm f) {
+	public record Update(long id, EntityForm form, int version) {
+	}
+
+	/** Updates many entities in one JDBC batch; the result holds, per update, whether its version still matched. */
+	public boolean[] updateAll(List<Update> updates) {
+		int[] counts = updates.isEmpty() ? new int[0] : batch.batchUpdate(UPDATE, updates.stream()
+			.map(u -> values(u.form()).addValue("id", u.id()).addValue("version", u.version()))
+			.toArray(SqlParameterSource[]::new));
+		boolean[] done = new boolean[counts.length];
+		List<Long> moved = new java.util.ArrayList<>();
+		for (int i = 0; i < counts.length; i++) {
+			done[i] = counts[i] == 1;
+			if (done[i]) {
+				moved.add(updates.get(i).id());
+			}
+		}
+		moveDependentsWith(moved);
+		return done;
+	}
+
+	/**
+	 * A list of USCCs as char(18)[], joined as a table: each code is then one probe of the unique index, whatever the
+	 * plan. A list of text parameters compares the column as text (no index); {@code = ANY(array)} as a filter tests
+	 * every row against every code once the driver's prepared statement falls back to a generic plan (after five runs
+	 * — an import makes hundreds). USCCs hold no commas.
+	 */
+	private static final String USCC_ARRAY = "CAST(string_to_array(:usccs, ',') AS char(18)[])";
+
+	/** The entities with these USCCs that the caller may see. */
+	public List<EntityView> findAllByUscc(DataScope scope, Collection<String> usccs) {
+		if (usccs.isEmpty()) {
+			return List.of();
+		}
+		return scope.bind(jdbc.sql(SELECT + " JOIN unnest(" + USCC_ARRAY + ") AS k(uscc) ON k.uscc = e.uscc WHERE "
+				+ scope.entityFilter("e.id", "e.region_id")))
+			.param("usccs", String.join(",", usccs))
+			.params(licenceDates())
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	/** An entity as stored: what a form would have to give to store exactly this (an import compares rows with it). */
+	public record Stored(long id, int version, EntityForm form) {
+	}
+
+	/**
+	 * The stored values of the entities with these USCCs that the caller may see, by USCC — the bare columns, without
+	 * the labels, place names and licence state of a view, so comparing a large unchanged file stays cheap.
+	 */
+	public Map<String, Stored> storedByUscc(DataScope scope, Collection<String> usccs) {
+		if (usccs.isEmpty()) {
+			return Map.of();
+		}
+		return scope.bind(jdbc.sql("SELECT e.* FROM supervised_entity e JOIN unnest(" + USCC_ARRAY
+				+ ") AS k(uscc) ON k.uscc = e.uscc WHERE " + scope.entityFilter("e.id", "e.region_id")))
+			.param("usccs", String.join(",", usccs))
+			.query((rs, n) -> new Stored(rs.getLong("id"), rs.getInt("version"), storedForm(rs)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(s -> s.form().uscc(), s -> s));
+	}
+
+	/** Which of these USCCs are registered, whoever's scope they are in (USCCs are unique city-wide). */
+	public Set<String> registeredUsccs(Collection<String> usccs) {
+		if (usccs.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("SELECT e.uscc FROM unnest(" + USCC_ARRAY + ") AS k(uscc)"
+				+ " JOIN supervised_entity e ON e.uscc = k.uscc")
+			.param("usccs", String.join(",", usccs))
+			.query(String.class).list());
+	}
+
+	/**
+	 * Whether saving {@code form} would store exactly what saving {@code stored} stores — the columns, derived duties
+	 * included, compared as the database keeps them (blank text as empty, decimals by value).
+	 */
+	public static boolean storesSame(EntityForm stored, EntityForm form) {
+		MapSqlParameterSource a = columns(stored);
+		MapSqlParameterSource b = columns(form);
+		for (String name : a.getParameterNames()) {
+			if (!sameValue(a.getValue(name), b.getValue(name))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean sameValue(Object a, Object b) {
+		if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+			return x.compareTo(y) == 0;
+		}
+		return Objects.equals(a instanceof String s && s.isBlank() ? null : a, b instanceof String s && s.isBlank() ? null : b);
+	}
+
+	private MapSqlParameterSource values(EntityForm f) {
+		return columns(f).addValue("now", Timestamp.from(clock.instant()));
+	}
+
+	/** The stored columns of a form, typed so that nulls bind without asking the driver (it would cost a round trip). */
+	private static MapSqlParameterSource columns(EntityForm f) {
 		int staff = f.effectiveStaffCount();
 		boolean highRisk = f.effectiveHighRisk();
-		return sql.param("regionId", f.regionId())
-			.param("name", f.name().trim())
-			.param("uscc", f.uscc())
-			.param("legalRepresentative", f.legalRepresentative())
-			.param("legalRepresentativePhone", f.legalRepresentativePhone())
-			.param("actualController", f.actualController())
-			.param("actualControllerPhone", f.actualControllerPhone())
-			.param("principalName", f.principalName())
-			.param("principalPhone", f.principalPhone())
-			.param("safetyDirectorName", f.safetyDirectorName())
-			.param("safetyDirectorPhone", f.safetyDirectorPhone())
-			.param("address", f.address())
-			.param("latitude", f.latitude())
-			.param("longitude", f.longitude())
-			.param("staffCount", staff)
-			.param("foundedOn", f.foundedOn())
-			.param("status", f.status() == null || f.status().isBlank() ? "OPERATING" : f.status())
-			.param("socialFunction", f.socialFunction())
-			.param("industry", f.industry())
-			.param("supervisionTypes", "{" + String.join(",", f.supervisionTypes() == null ? List.of() : f.supervisionTypes()) + "}")
-			.param("supervisionLevel", f.supervisionLevel())
-			.param("highRisk", highRisk)
-			.param("majorHazardSource", Boolean.TRUE.equals(f.majorHazardSource()))
-			.param("majorHazardGrade", Boolean.TRUE.equals(f.majorHazardSource()) ? f.majorHazardGrade() : null)
-			.param("crowdedPlace", Boolean.TRUE.equals(f.crowdedPlace()))
-			.param("insured", Boolean.TRUE.equals(f.insured()))
-			.param("insurancePolicyNo", f.insurancePolicyNo())
-			.param("insuranceValidTo", f.insuranceValidTo())
-			.param("dualPreventionOverride", f.dualPreventionOverride())
-			.param("safetyDirectorRequired", EntityRules.safetyDirectorRequired(highRisk, staff))
-			.param("dualPreventionMandatory", EntityRules.dualPreventionMandatory(f.industry(), staff, f.dualPreventionOverride()))
-			.param("now", Timestamp.from(clock.instant()));
+		boolean majorHazard = Boolean.TRUE.equals(f.majorHazardSource());
+		return new MapSqlParameterSource().addValue("regionId", f.regionId(), Types.BIGINT)
+			.addValue("name", f.name() == null ? null : f.name().trim(), Types.VARCHAR)
+			.addValue("uscc", f.uscc(), Types.VARCHAR)
+			.addValue("legalRepresentative", f.legalRepresentative(), Types.VARCHAR)
+			.addValue("legalRepresentativePhone", f.legalRepresentativePhone(), Types.VARCHAR)
+			.addValue("actualController", f.actualController(), Types.VARCHAR)
+			.addValue("actualControllerPhone", f.actualControllerPhone(), Types.VARCHAR)
+			.addValue("principalName", f.principalName(), Types.VARCHAR)
+			.addValue("principalPhone", f.principalPhone(), Types.VARCHAR)
+			.addValue("safetyDirectorName", f.safetyDirectorName(), Types.VARCHAR)
+			.addValue("safetyDirectorPhone", f.safetyDirectorPhone(), Types.VARCHAR)
+			.addValue("address", f.address(), Types.VARCHAR)
+			.addValue("latitude", f.latitude(), Types.NUMERIC)
+			.addValue("longitude", f.longitude(), Types.NUMERIC)
+			.addValue("staffCount", staff, Types.INTEGER)
+			.addValue("foundedOn", f.foundedOn(), Types.DATE)
+			.addValue("status", f.status() == null || f.status().isBlank() ? "OPERATING" : f.status(), Types.VARCHAR)
+			.addValue("socialFunction", f.socialFunction(), Types.VARCHAR)
+			.addValue("industry", f.industry(), Types.VARCHAR)
+			.addValue("supervisionTypes", "{" + String.join(",", f.supervisionTypes() == null ? List.of() : f.supervisionTypes()) + "}", Types.VARCHAR)
+			.addValue("supervisionLevel", f.supervisionLevel(), Types.VARCHAR)
+			.addValue("highRisk", highRisk, Types.BOOLEAN)
+			.addValue("majorHazardSource", majorHazard, Types.BOOLEAN)
+			.addValue("majorHazardGrade", majorHazard ? f.majorHazardGrade() : null, Types.VARCHAR)
+			.addValue("crowdedPlace", Boolean.TRUE.equals(f.crowdedPlace()), Types.BOOLEAN)
+			.addValue("insured", Boolean.TRUE.equals(f.insured()), Types.BOOLEAN)
+			.addValue("insurancePolicyNo", f.insurancePolicyNo(), Types.VARCHAR)
+			.addValue("insuranceValidTo", f.insuranceValidTo(), Types.DATE)
+			.addValue("dualPreventionOverride", f.dualPreventionOverride(), Types.BOOLEAN)
+			.addValue("safetyDirectorRequired", EntityRules.safetyDirectorRequired(highRisk, staff), Types.BOOLEAN)
+			.addValue("dualPreventionMandatory", EntityRules.dualPreventionMandatory(f.industry(), staff, f.dualPreventionOverride()), Types.BOOLEAN);
 	}
+
+	private static final String INSERT = """
+			INSERT INTO supervised_entity (region_id, name, uscc, legal_representative, legal_representative_phone,
+			  actual_controller, actual_controller_phone, principal_name, principal_phone, safety_director_name,
+			  safety_director_phone, address, latitude, longitude, staff_count, founded_on, status, social_function,
+			  industry, supervision_types, supervision_level, high_risk, major_hazard_source, major_hazard_grade,
+			  crowded_place, insured, insurance_policy_no, insurance_valid_to, dual_prevention_override,
+			  safety_director_required, dual_prevention_mandatory, created_at, updated_at)
+			VALUES (:regionId, :name, :uscc, :legalRepresentative, :legalRepresentativePhone, :actualController,
+			  :actualControllerPhone, :principalName, :principalPhone, :safetyDirectorName, :safetyDirectorPhone,
+			  :address, :latitude, :longitude, :staffCount, :foundedOn, :status, :socialFunction, :industry,
+			  CAST(:supervisionTypes AS varchar[]), :supervisionLevel, :highRisk, :majorHazardSource, :majorHazardGrade,
+			  :crowdedPlace, :insured, :insurancePolicyNo, :insuranceValidTo, :dualPreventionOverride,
+			  :safetyDirectorRequired, :dualPreventionMandatory, :now, :now)
+			""";
+
+	private static final String UPDATE = """
+			UPDATE supervised_entity SET region_id = :regionId, name = :name, uscc = :uscc,
+			  legal_representative = :legalRepresentative, legal_representative_phone = :legalRepresentativePhone,
+			  actual_controller = :actualController, actual_controller_phone = :actualControllerPhone,
+			  principal_name = :principalName, principal_phone = :principalPhone,
+			  safety_director_name = :safetyDirectorName, safety_director_phone = :safetyDirectorPhone,
+			  address = :address, latitude = :latitude, longitude = :longitude, staff_count = :staffCount,
+			  founded_on = :foundedOn, status = :status, social_function = :socialFunction, industry = :industry,
+			  supervision_types = CAST(:supervisionTypes AS varchar[]), supervision_level = :supervisionLevel,
+			  high_risk = :highRisk, major_hazard_source = :majorHazardSource, major_hazard_grade = :majorHazardGrade,
+			  crowded_place = :crowdedPlace, insured = :insured, insurance_policy_no = :insurancePolicyNo,
+			  insurance_valid_to = :insuranceValidTo, dual_prevention_override = :dualPreventionOverride,
+			  safety_director_required = :safetyDirectorRequired, dual_prevention_mandatory = :dualPreventionMandatory,
+			  updated_at = :now, version = version + 1
+			WHERE id = :id AND version = :version
+			""";
 
 	LocalDate today() {
 		return LocalDate.now(clock.withZone(BusinessTime.ZONE));
@@ -252,6 +379,20 @@ public class Entities {
 				required && (director == null || director.isBlank()), rs.getBoolean("dual_prevention_mandatory"),
 				rs.getString("licence_state"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+	}
+
+	private static EntityForm storedForm(ResultSet rs) throws SQLException {
+		return new EntityForm(rs.getString("name"), rs.getString("uscc"), rs.getString("legal_representative"),
+				rs.getString("legal_representative_phone"), rs.getString("actual_controller"),
+				rs.getString("actual_controller_phone"), rs.getString("principal_name"), rs.getString("principal_phone"),
+				rs.getString("safety_director_name"), rs.getString("safety_director_phone"), rs.getString("address"),
+				rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getInt("staff_count"),
+				rs.getObject("founded_on", LocalDate.class), rs.getString("status"), rs.getString("social_function"),
+				rs.getString("industry"), strings(rs.getArray("supervision_types")), rs.getString("supervision_level"),
+				rs.getLong("region_id"), rs.getBoolean("high_risk"), rs.getBoolean("major_hazard_source"),
+				rs.getString("major_hazard_grade"), rs.getBoolean("crowded_place"), rs.getBoolean("insured"),
+				rs.getString("insurance_policy_no"), rs.getObject("insurance_valid_to", LocalDate.class),
+				(Boolean) rs.getObject("dual_prevention_override"), rs.getInt("version"));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

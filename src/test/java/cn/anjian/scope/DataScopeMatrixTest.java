@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.anjian.registry.UsccSamples;
 import cn.anjian.support.AnjianTest;
 import cn.anjian.support.ApiClient;
+import cn.anjian.support.EntitySheets;
+import cn.anjian.support.Xlsx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -438,6 +440,42 @@ class DataScopeMatrixTest {
 				c -> refusedDocumentCall.accept(c, path -> notFound(c.districtA().post(path + "/archive", null))),
 				c -> c.districtB().post("/api/entities/" + documentsEntityB.applyAsLong(c) + "/documents/"
 						+ newDocumentOfB.applyAsLong(c) + "/archive", null).expect(200));
+
+		// registry: Excel import/export
+		probe("GET /api/entities/template.xlsx", Kind.SCOPED,
+				c -> assertThat(EntitySheets.text(c.districtA().get("/api/entities/template.xlsx").expect(200).bytes(), "属地区划代码"))
+					.contains("370102001").doesNotContain("370103"),
+				none());
+		probe("GET /api/entities/export.xlsx", Kind.SCOPED, c -> {
+			String all = EntitySheets.text(c.districtA().get("/api/entities/export.xlsx").expect(200).bytes(), "监管对象");
+			assertThat(all).contains("|370102").doesNotContain("|370103");
+			String ofB = EntitySheets.text(c.districtA().get("/api/entities/export.xlsx?regionId=" + c.regionB()).expect(200).bytes(), "监管对象");
+			assertThat(ofB.lines()).hasSize(1);
+		}, none());
+		probe("POST /api/entities/import", Kind.SCOPED, c -> {
+			var entityB = c.jdbc().sql("SELECT e.uscc, e.version FROM supervised_entity e WHERE e.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :b) ORDER BY e.id LIMIT 1")
+				.param("b", c.regionB()).query().singleRow();
+			String takeOver = ((String) entityB.get("uscc")).trim();
+			String intoB = EntitySheets.uscc("370102");
+			byte[] file = Xlsx.sheet("监管对象").header(EntitySheets.header(c.districtA()))
+				.row(2, EntitySheets.row(takeOver, "370102001")).row(3, EntitySheets.row(intoB, "370103001")).bytes();
+			var refused = c.districtA().upload("/api/entities/import?mode=VALID_ONLY", "越权.xlsx", file).expect(200).body();
+			assertThat(refused.get("failed").asInt()).isEqualTo(2);
+			assertThat(refused.get("errors").toString()).contains("已由其他辖区登记").contains("不在您的管辖范围内");
+			assertThat(c.jdbc().sql("SELECT version FROM supervised_entity WHERE uscc = :u").param("u", takeOver).query(Integer.class).single())
+				.isEqualTo(entityB.get("version"));
+			assertThat(c.jdbc().sql("SELECT count(*) FROM supervised_entity WHERE uscc = :u").param("u", intoB).query(Long.class).single()).isZero();
+		}, c -> {
+			byte[] file = Xlsx.sheet("监管对象").header(EntitySheets.header(c.districtB()))
+				.row(2, EntitySheets.row(EntitySheets.uscc("370103"), "370103001")).bytes();
+			assertThat(c.districtB().upload("/api/entities/import", "市中区.xlsx", file).expect(200).body().get("created").asInt()).isEqualTo(1);
+		});
+		probe("GET /api/entities/import/{reportId}/report.xlsx", Kind.SCOPED, c -> {
+			byte[] bad = Xlsx.sheet("监管对象").header(EntitySheets.header(c.districtB())).row(2, List.of("只有名称")).bytes();
+			long reportB = c.districtB().upload("/api/entities/import?mode=VALID_ONLY", "错误.xlsx", bad).expect(200).body().get("reportId").asLong();
+			c.districtB().get("/api/entities/import/" + reportB + "/report.xlsx").expect(200);
+			notFound(c.districtA().get("/api/entities/import/" + reportB + "/report.xlsx"));
+		}, none());
 
 		probe("POST /api/test/write-without-log", Kind.TEST_ONLY, none(), none());
 		probe("POST /api/test/write-with-log", Kind.TEST_ONLY, none(), none());

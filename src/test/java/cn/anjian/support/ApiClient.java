@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +41,10 @@ public final class ApiClient {
 		public Response expect(int expected) {
 			assertThat(status).as("HTTP status of a call answering %s", raw).isEqualTo(expected);
 			return this;
+		}
+
+		public byte[] bytes() {
+			return http.body();
 		}
 
 		public String code() {
@@ -107,6 +112,51 @@ public final class ApiClient {
 		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** Uploads a file as multipart/form-data field {@code file}, as the SPA's upload widget does. */
+	public Response upload(String path, String fileName, byte[] content) {
+		return uploadBody(path, fileName, HttpRequest.BodyPublishers.ofByteArray(content));
+	}
+
+	/** Uploads a file from disk without reading it into memory (a benchmark's large workbook). */
+	public Response upload(String path, String fileName, Path file) {
+		try {
+			return uploadBody(path, fileName, HttpRequest.BodyPublishers.ofFile(file));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private Response uploadBody(String path, String fileName, HttpRequest.BodyPublisher content) {
+		String boundary = "----anjian" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head), content,
+					HttpRequest.BodyPublishers.ofByteArray(tail)));
+		csrfToken().ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
+		if (bearer != null) {
+			builder.header("Authorization", "Bearer " + bearer);
+		}
+		return execute(builder.build());
+	}
+
+	/** GETs into a file instead of memory (a benchmark's large export); the HTTP status. */
+	public int download(String path, Path target) {
+		try {
+			return http.send(request("GET", path, null).build(), HttpResponse.BodyHandlers.ofFile(target)).statusCode();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	/** Sends without the CSRF header, as a forged cross-site request would. */
 	public Response postWithoutCsrf(String path, String json) {
 		return execute(request("POST", path, json).build());
@@ -143,7 +193,7 @@ public final class ApiClient {
 	private Response execute(HttpRequest request) {
 		try {
 			HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-			String raw = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+			String raw = new String(response.body(), StandardCharsets.UTF_8);
 			JsonNode body = null;
 			if (response.headers().firstValue("Content-Type").orElse("").contains("json") && !raw.isEmpty()) {
 				body = JSON.readTree(raw);

@@ -3,8 +3,15 @@ package cn.anjian.platform.oplog;
 import cn.anjian.platform.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,9 +39,12 @@ public class OperationLog {
 	private final Clock clock;
 	private final JsonMapper json;
 	private final TransactionTemplate independent;
+	private final NamedParameterJdbcTemplate batch;
 
-	OperationLog(JdbcClient jdbc, Clock clock, JsonMapper json, PlatformTransactionManager transactions) {
+	OperationLog(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock, JsonMapper json,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.clock = clock;
 		this.json = json;
 		this.independent = new TransactionTemplate(transactions);
@@ -46,6 +56,31 @@ public class OperationLog {
 		Optional<Actor> actor = currentActor();
 		insert(actor, actor.map(Actor::regionId).orElse(null), actor.map(Actor::displayName).orElse("系统"), action,
 				targetType, targetId, before, after);
+		countInRequest();
+	}
+
+	/** One change of a batch: {@code before} null for a creation, {@code after} null for a removal. */
+	public record Change(Object targetId, Object before, Object after) {
+	}
+
+	/**
+	 * Records many changes of one kind (an import): one entry per change, exactly as {@link #record} would write
+	 * them, sent as one JDBC batch instead of a round trip each.
+	 */
+	public void recordAll(String action, String targetType, List<Change> changes) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		Optional<Actor> actor = currentActor();
+		Map<String, Object> common = entry(actor, actor.map(Actor::regionId).orElse(null),
+				actor.map(Actor::displayName).orElse("系统"), action, targetType, null, null, null);
+		batch.batchUpdate(INSERT, changes.stream().map(change -> {
+			Map<String, Object> values = new HashMap<>(common);
+			values.put("targetId", change.targetId() == null ? null : change.targetId().toString());
+			values.put("before", change.before() == null ? null : json.writeValueAsString(change.before()));
+			values.put("after", change.after() == null ? null : json.writeValueAsString(change.after()));
+			return typed(values);
+		}).toArray(SqlParameterSource[]::new));
 		countInRequest();
 	}
 
@@ -71,26 +106,43 @@ public class OperationLog {
 
 	private void insert(Optional<Actor> actor, Long regionId, String actorName, String action, String targetType, Object targetId,
 			Object before, Object after) {
-		jdbc.sql("""
-				INSERT INTO operation_log (at, actor_id, actor_name, actor_role, client_ip, region_id, action,
-				                           target_type, target_id, before, after, request_id)
-				VALUES (:at, :actorId, :actorName, :actorRole, :ip, :regionId, :action,
-				        :targetType, :targetId, CAST(:before AS jsonb), CAST(:after AS jsonb), :requestId)
-				""")
-			.param("at", Timestamp.from(clock.instant()))
-			.param("actorId", actor.map(Actor::userId).orElse(null))
-			.param("actorName", actorName)
-			.param("actorRole", actor.map(Actor::roleNames).orElse(null))
-			.param("ip", currentRequest().map(HttpServletRequest::getRemoteAddr).orElse(null))
-			.param("regionId", regionId)
-			.param("action", action)
-			.param("targetType", targetType)
-			.param("targetId", targetId == null ? null : targetId.toString())
-			.param("before", before == null ? null : json.writeValueAsString(before))
-			.param("after", after == null ? null : json.writeValueAsString(after))
-			.param("requestId", RequestIdFilter.current())
-			.update();
+		jdbc.sql(INSERT).params(entry(actor, regionId, actorName, action, targetType, targetId, before, after)).update();
 	}
+
+	private Map<String, Object> entry(Optional<Actor> actor, Long regionId, String actorName, String action,
+			String targetType, Object targetId, Object before, Object after) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("at", Timestamp.from(clock.instant()));
+		values.put("actorId", actor.map(Actor::userId).orElse(null));
+		values.put("actorName", actorName);
+		values.put("actorRole", actor.map(Actor::roleNames).orElse(null));
+		values.put("ip", currentRequest().map(HttpServletRequest::getRemoteAddr).orElse(null));
+		values.put("regionId", regionId);
+		values.put("action", action);
+		values.put("targetType", targetType);
+		values.put("targetId", targetId == null ? null : targetId.toString());
+		values.put("before", before == null ? null : json.writeValueAsString(before));
+		values.put("after", after == null ? null : json.writeValueAsString(after));
+		values.put("requestId", RequestIdFilter.current());
+		return values;
+	}
+
+	/** With SQL types, so that a null binds without asking the driver for the statement's metadata (a round trip). */
+	private static SqlParameterSource typed(Map<String, Object> values) {
+		MapSqlParameterSource source = new MapSqlParameterSource(values);
+		source.registerSqlType("actorId", Types.BIGINT);
+		source.registerSqlType("regionId", Types.BIGINT);
+		List.of("actorName", "actorRole", "ip", "action", "targetType", "targetId", "before", "after", "requestId")
+			.forEach(name -> source.registerSqlType(name, Types.VARCHAR));
+		return source;
+	}
+
+	private static final String INSERT = """
+			INSERT INTO operation_log (at, actor_id, actor_name, actor_role, client_ip, region_id, action,
+			                           target_type, target_id, before, after, request_id)
+			VALUES (:at, :actorId, :actorName, :actorRole, :ip, :regionId, :action,
+			        :targetType, :targetId, CAST(:before AS jsonb), CAST(:after AS jsonb), :requestId)
+			""";
 
 	private static Optional<Actor> currentActor() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -1,6 +1,7 @@
 package cn.anjian.platform.web;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,12 +13,20 @@ public class ApiException extends RuntimeException {
 	private final HttpStatus status;
 	private final String code;
 	private final List<ApiError.Detail> details;
+	private final Map<String, Object> extra;
 
 	public ApiException(HttpStatus status, String code, String message, List<ApiError.Detail> details) {
+		this(status, code, message, details, Map.of());
+	}
+
+	/** With top-level fields beside code, message and details (see {@link ApiError#extra}). */
+	public ApiException(HttpStatus status, String code, String message, List<ApiError.Detail> details,
+			Map<String, Object> extra) {
 		super(message);
 		this.status = status;
 		this.code = code;
 		this.details = List.copyOf(details);
+		this.extra = extra;
 	}
 
 	public ApiException(HttpStatus status, String code, String message) {
@@ -52,5 +61,9 @@ public class ApiException extends RuntimeException {
 
 	public List<ApiError.Detail> details() {
 		return details;
+	}
+
+	public Map<String, Object> extra() {
+		return extra;
 	}
 }

@@ -28,7 +28,7 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ApiError> api(ApiException e) {
-		return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.getMessage(), e.details()));
+		return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.getMessage(), e.details(), e.extra()));
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
@@ -56,6 +56,11 @@ class ApiExceptionHandler {
 	@ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class })
 	ResponseEntity<ApiError> badParameter(Exception e) {
 		return badRequest("BAD_PARAMETER", "请求参数缺失或格式错误", List.of());
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ApiError.of("UPLOAD_TOO_LARGE", "上传的文件过大"));
 	}
 
 	@ExceptionHandler(DuplicateKeyException.class)
