@@ -58,11 +58,6 @@ class ApiExceptionHandler {
 		return badRequest("BAD_PARAMETER", "请求参数缺失或格式错误", List.of());
 	}
 
-	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ApiError.of("UPLOAD_TOO_LARGE", "上传的文件过大"));
-	}
-
 	@ExceptionHandler(DuplicateKeyException.class)
 	ResponseEntity<ApiError> duplicate(DuplicateKeyException e) {
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of("DUPLICATE", "数据已存在，不能重复添加"));
@@ -91,7 +86,8 @@ class ApiExceptionHandler {
 	/** Spring's own multipart limit ({@code spring.servlet.multipart.max-file-size}), above the file store's. */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e) {
-		return badRequest("FILE_TOO_LARGE", "上传的文件过大，请压缩或拆分后上传", List.of());
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.body(ApiError.of("FILE_TOO_LARGE", "上传的文件过大，请压缩或拆分后上传"));
 	}
 
 	@ExceptionHandler(Exception.class)
