@@ -58,13 +58,16 @@ class AssignmentController {
 	private static final int BULK_LIMIT = 50_000;
 
 	private final Assignments assignments;
+	private final AssignmentRule rule;
 	private final Entities entities;
 	private final JdbcClient jdbc;
 	private final OperationLog operationLog;
 	private final Clock clock;
 
-	AssignmentController(Assignments assignments, Entities entities, JdbcClient jdbc, OperationLog operationLog, Clock clock) {
+	AssignmentController(Assignments assignments, AssignmentRule rule, Entities entities, JdbcClient jdbc,
+			OperationLog operationLog, Clock clock) {
 		this.assignments = assignments;
+		this.rule = rule;
 		this.entities = entities;
 		this.jdbc = jdbc;
 		this.operationLog = operationLog;
@@ -95,7 +98,8 @@ class AssignmentController {
 	@PreAuthorize("hasAuthority('responsibility:write')")
 	Assignments.Assignment assign(@Valid @RequestBody AssignmentForm form, DataScope scope) {
 		EntityView entity = entity(scope, form.entityId());
-		checkAssignable(scope, entity, form.departmentId(), form.officeId(), form.inspectorIds());
+		rule.require(rule.reach(scope), entity.supervisionLevel(), form.departmentId(), form.officeId(),
+				inspectors(form.inspectorIds()));
 		long id = assignments.start(entity.id(), form.departmentId(), form.officeId(), form.supervisionType(), clock.instant());
 		assignments.staff(id, form.officeId(), inspectors(form.inspectorIds()), clock.instant(), null);
 		Assignments.Assignment created = find(entity.id(), id);
@@ -107,7 +111,8 @@ class AssignmentController {
 	@PreAuthorize("hasAuthority('responsibility:write')")
 	Assignments.Assignment staff(@PathVariable long id, @RequestBody Staffing form, DataScope scope) {
 		Assignments.Assignment before = current(scope, id);
-		checkAssignable(scope, entity(scope, before.entityId()), before.departmentId(), form.officeId(), form.inspectorIds());
+		rule.require(rule.reach(scope), entity(scope, before.entityId()).supervisionLevel(), before.departmentId(), form.officeId(),
+				inspectors(form.inspectorIds()));
 		assignments.staff(id, form.officeId(), inspectors(form.inspectorIds()), clock.instant(), form.reason());
 		Assignments.Assignment after = find(before.entityId(), id);
 		operationLog.record("ASSIGN_STAFF", "supervised_entity", before.entityId(), before, after);
@@ -118,7 +123,7 @@ class AssignmentController {
 	@PreAuthorize("hasAuthority('responsibility:write')")
 	Assignments.Assignment end(@PathVariable long id, @RequestBody Ending form, DataScope scope) {
 		Assignments.Assignment before = current(scope, id);
-		checkAssignable(scope, entity(scope, before.entityId()), before.departmentId(), null, List.of());
+		rule.require(rule.reach(scope), entity(scope, before.entityId()).supervisionLevel(), before.departmentId(), null, List.of());
 		assignments.end(id, clock.instant(), form.reason());
 		Assignments.Assignment after = find(before.entityId(), id);
 		operationLog.record("ASSIGN_END", "supervised_entity", before.entityId(), before, after);
@@ -138,8 +143,9 @@ class AssignmentController {
 		int assigned = 0;
 		int skipped = 0;
 		Instant now = clock.instant();
+		AssignmentRule.Reach reach = rule.reach(scope);
 		for (EntityView entity : matches) {
-			checkAssignable(scope, entity, form.departmentId(), form.officeId(), form.inspectorIds());
+			rule.require(reach, entity.supervisionLevel(), form.departmentId(), form.officeId(), inspectors(form.inspectorIds()));
 			if (alreadyAssigned(entity.id(), form.departmentId(), form.supervisionType())) {
 				skipped++;
 				continue;
@@ -168,36 +174,6 @@ class AssignmentController {
 				form.reason() == null ? "人员调整移交" : form.reason());
 		operationLog.record("HANDOVER", "user", form.fromUserId(), null, Map.of("toUserId", form.toUserId(), "assignments", moved));
 		return Map.of("moved", moved);
-	}
-
-	/**
-	 * The department must be the caller's own (department staff) or in the caller's territory; office and inspectors
-	 * must belong to it; a city-level entity is assigned only from the city level.
-	 */
-	private void checkAssignable(DataScope scope, EntityView entity, long departmentId, Long officeId, List<Long> inspectorIds) {
-		boolean departmentInScope = scope.bind(jdbc.sql("SELECT count(*) FROM department d WHERE d.id = :id AND "
-				+ scope.unitFilter("d.region_id", "d.id"))).param("id", departmentId).query(Long.class).single() > 0;
-		if (!departmentInScope) {
-			operationLog.recordDenied("department", departmentId);
-			throw ApiException.notFound("监管部门");
-		}
-		if ("CITY".equals(entity.supervisionLevel()) && !callerAtCityLevel(scope)) {
-			throw ApiException.forbidden("市级监管对象由市级进行分工");
-		}
-		if (officeId != null && jdbc.sql("SELECT count(*) FROM department_office WHERE id = :o AND department_id = :d")
-			.param("o", officeId).param("d", departmentId).query(Long.class).single() == 0) {
-			throw ApiException.invalid("officeId", "处（科）室不属于该部门");
-		}
-		List<Long> named = inspectors(inspectorIds);
-		if (!named.isEmpty() && jdbc.sql("SELECT count(*) FROM app_user WHERE id IN (:ids) AND department_id = :d AND enabled")
-			.param("ids", named).param("d", departmentId).query(Long.class).single() != named.size()) {
-			throw ApiException.invalid("inspectorIds", "监管人员须为该部门在用账号");
-		}
-	}
-
-	private boolean callerAtCityLevel(DataScope scope) {
-		return jdbc.sql("SELECT level = 'CITY' FROM region WHERE id = :id").param("id", scope.regionId())
-			.query(Boolean.class).single() && scope.kind() != DataScope.Kind.ENTITY;
 	}
 
 	private boolean alreadyAssigned(long entityId, long departmentId, String type) {

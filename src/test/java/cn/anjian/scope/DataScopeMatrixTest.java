@@ -90,6 +90,8 @@ class DataScopeMatrixTest {
 			ctx.districtB().upload("/api/hazards/" + hazardB(ctx) + "/attachments", Map.of("kind", "FINDING"), "q.png",
 					cn.anjian.platform.files.SampleFiles.png()).expect(200);
 		}
+
+		dutyListsOfB(departmentB);
 	}
 
 	static final Map<String, Probe> MATRIX = new TreeMap<>();
@@ -376,6 +378,115 @@ class DataScopeMatrixTest {
 		}, none());
 		probe("GET /api/warnings/rules", Kind.GLOBAL, none(), none());
 
+		// responsibility: duty lists and assignment Excel
+		java.util.function.ToLongFunction<Ctx> regionA = c -> c.jdbc().sql("SELECT id FROM region WHERE code = '370102'").query(Long.class).single();
+		java.util.function.ToLongFunction<Ctx> departmentA = c -> departmentB(c, "历下区应急管理局");
+		java.util.function.ToLongFunction<Ctx> regionHolderB = c -> c.jdbc().sql("SELECT min(id) FROM region_role_holder WHERE region_id = :r")
+			.param("r", c.regionB()).query(Long.class).single();
+		java.util.function.ToLongFunction<Ctx> dutyB = c -> c.jdbc().sql("SELECT min(id) FROM duty_item WHERE department_id = :d")
+			.param("d", c.departmentB()).query(Long.class).single();
+		java.util.function.Function<Ctx, String> holdersB = c -> "/api/responsibility/regions/" + c.regionB() + "/role-holders";
+		String regionLeader = "{\"role\":\"FIRST_RESPONSIBLE\",\"name\":\"市中区 区长\",\"title\":\"区长\",\"termFrom\":\"2024-01-01\"}";
+		java.util.function.LongFunction<String> departmentDuty = d -> "{\"ownerType\":\"DEPARTMENT\",\"ownerId\":%d,\"content\":\"统筹本行业安全生产监管\",\"legalBasis\":\"《中华人民共和国安全生产法》第十条\"}".formatted(d);
+		// the assignment template of a client with rows written under its header
+		java.util.function.BiFunction<ApiClient, List<List<String>>, byte[]> assignmentFile = (client, rows) -> {
+			byte[] template = client.get("/api/responsibility/assignments/template.xlsx").expect(200).http().body();
+			try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template));
+					var out = new java.io.ByteArrayOutputStream()) {
+				for (int r = 0; r < rows.size(); r++) {
+					var row = book.getSheetAt(0).createRow(r + 1);
+					for (int i = 0; i < rows.get(r).size(); i++) {
+						row.createCell(i).setCellValue(rows.get(r).get(i));
+					}
+				}
+				book.write(out);
+				return out.toByteArray();
+			}
+			catch (java.io.IOException e) {
+				throw new IllegalStateException(e);
+			}
+		};
+		java.util.function.Function<byte[], String> cellsOf = xlsx -> {
+			try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+				StringBuilder cells = new StringBuilder();
+				book.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.append(cell.getStringCellValue()).append('|')));
+				return cells.toString();
+			}
+			catch (java.io.IOException e) {
+				throw new IllegalStateException(e);
+			}
+		};
+		probe("GET /api/responsibility/regions/{regionId}/role-holders", Kind.SCOPED,
+				c -> notFound(c.districtA().get(holdersB.apply(c))), none());
+		probe("POST /api/responsibility/regions/{regionId}/role-holders", Kind.SCOPED,
+				c -> notFound(c.districtA().post(holdersB.apply(c), regionLeader)),
+				c -> c.districtB().post(holdersB.apply(c), regionLeader.replace("FIRST_RESPONSIBLE", "OTHER_IN_CHARGE")).expect(200));
+		probe("PUT /api/responsibility/regions/{regionId}/role-holders/{holderId}", Kind.SCOPED, c -> {
+			notFound(c.districtA().put(holdersB.apply(c) + "/" + regionHolderB.applyAsLong(c), regionLeader.replace("区长\"", "被改\"")));
+			notFound(c.districtA().put("/api/responsibility/regions/" + regionA.applyAsLong(c) + "/role-holders/" + regionHolderB.applyAsLong(c), regionLeader));
+		}, c -> c.districtB().put(holdersB.apply(c) + "/" + regionHolderB.applyAsLong(c), regionLeader).expect(200));
+		probe("DELETE /api/responsibility/regions/{regionId}/role-holders/{holderId}", Kind.SCOPED, c -> {
+			notFound(c.districtA().delete(holdersB.apply(c) + "/" + regionHolderB.applyAsLong(c)));
+			notFound(c.districtA().delete("/api/responsibility/regions/" + regionA.applyAsLong(c) + "/role-holders/" + regionHolderB.applyAsLong(c)));
+		}, c -> {
+			long extra = c.districtB().post(holdersB.apply(c), regionLeader.replace("FIRST_RESPONSIBLE", "IN_CHARGE")).expect(200).body().get("id").asLong();
+			c.districtB().delete(holdersB.apply(c) + "/" + extra).expect(204);
+		});
+		probe("GET /api/responsibility/duties", Kind.SCOPED, c -> {
+			notFound(c.districtA().get("/api/responsibility/duties?ownerType=DEPARTMENT&ownerId=" + c.departmentB()));
+			notFound(c.districtA().get("/api/responsibility/duties?ownerType=OFFICE&ownerId=" + c.officeB()));
+			notFound(c.districtA().get("/api/responsibility/duties?ownerType=REGION&ownerId=" + c.regionB()));
+			notFound(c.districtA().get("/api/responsibility/duties?ownerType=REGION_ROLE_HOLDER&ownerId=" + regionHolderB.applyAsLong(c)));
+		}, none());
+		probe("POST /api/responsibility/duties", Kind.SCOPED, c -> {
+			notFound(c.districtA().post("/api/responsibility/duties", departmentDuty.apply(c.departmentB())));
+			notFound(c.districtA().post("/api/responsibility/duties", departmentDuty.apply(c.regionB()).replace("DEPARTMENT", "REGION")));
+			notFound(c.districtA().post("/api/responsibility/duties", departmentDuty.apply(c.holderB()).replace("DEPARTMENT", "ROLE_HOLDER")));
+		}, c -> c.districtB().post("/api/responsibility/duties", departmentDuty.apply(c.departmentB())).expect(200));
+		probe("PUT /api/responsibility/duties/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/responsibility/duties/" + dutyB.applyAsLong(c), "{\"content\":\"被改\"}")),
+				c -> c.districtB().put("/api/responsibility/duties/" + dutyB.applyAsLong(c), "{\"content\":\"统筹本行业安全生产监管\",\"sortOrder\":1}").expect(200));
+		probe("DELETE /api/responsibility/duties/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().delete("/api/responsibility/duties/" + dutyB.applyAsLong(c))),
+				c -> {
+					long extra = c.districtB().post("/api/responsibility/duties", departmentDuty.apply(c.departmentB())).expect(200).body().get("id").asLong();
+					c.districtB().delete("/api/responsibility/duties/" + extra).expect(204);
+				});
+		probe("PUT /api/responsibility/departments/{id}/offices/{officeId}", Kind.SCOPED, c -> {
+			notFound(c.districtA().put("/api/responsibility/departments/" + c.departmentB() + "/offices/" + c.officeB(), "{\"lead\":true,\"workShare\":\"越权\"}"));
+			notFound(c.districtA().put("/api/responsibility/departments/" + departmentA.applyAsLong(c) + "/offices/" + c.officeB(), "{\"lead\":true}"));
+		}, c -> c.districtB().put("/api/responsibility/departments/" + c.departmentB() + "/offices/" + c.officeB(), "{\"lead\":true,\"workShare\":\"牵头综合协调\"}").expect(200));
+		probe("GET /api/responsibility/departments/{id}/list", Kind.SCOPED, c -> {
+			notFound(c.districtA().get("/api/responsibility/departments/" + c.departmentB() + "/list"));
+			assertThat(c.districtA().get("/api/responsibility/departments/" + departmentA.applyAsLong(c) + "/list").expect(200).raw()).doesNotContain("市中区");
+		}, none());
+		probe("GET /api/responsibility/departments/{id}/list.xlsx", Kind.SCOPED,
+				c -> notFound(c.districtA().get("/api/responsibility/departments/" + c.departmentB() + "/list.xlsx")), none());
+		probe("GET /api/responsibility/departments/{id}/list.pdf", Kind.SCOPED,
+				c -> notFound(c.districtA().get("/api/responsibility/departments/" + c.departmentB() + "/list.pdf")), none());
+		probe("GET /api/responsibility/assignments/template.xlsx", Kind.GLOBAL, none(), none());
+		probe("GET /api/responsibility/assignments/export.xlsx", Kind.SCOPED,
+				c -> assertThat(cellsOf.apply(c.districtA().get("/api/responsibility/assignments/export.xlsx").expect(200).http().body()))
+					.contains("历下区").doesNotContain("市中区"),
+				none());
+		probe("POST /api/responsibility/assignments/import", Kind.SCOPED, c -> {
+			String usccB = c.jdbc().sql("SELECT uscc FROM supervised_entity WHERE id = :e").param("e", c.entityB()).query(String.class).single();
+			String usccA = c.jdbc().sql("""
+					SELECT min(uscc) FROM supervised_entity WHERE supervision_level <> 'CITY' AND region_id IN
+					(SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370102'))
+					""").query(String.class).single();
+			byte[] file = assignmentFile.apply(c.districtA(), List.of(List.of(usccB, "", "历下区应急管理局", "", "其他管理", ""),
+					List.of(usccA, "", "市中区应急管理局", "", "其他管理", "shizhong_yj_inspector")));
+			var result = c.districtA().upload("/api/responsibility/assignments/import", Map.of("mode", "VALID_ONLY"), "越权.xlsx", file)
+				.expect(200).body();
+			assertThat(result.get("failed").asInt()).isEqualTo(2);
+			assertThat(result.get("created").asInt() + result.get("updated").asInt()).isZero();
+		}, c -> {
+			String usccB = c.jdbc().sql("SELECT uscc FROM supervised_entity WHERE id = :e").param("e", c.entityB()).query(String.class).single();
+			byte[] file = assignmentFile.apply(c.districtB(), List.of(List.of(usccB, "", "市中区市场监督管理局", "", "其他管理", "")));
+			c.districtB().upload("/api/responsibility/assignments/import", Map.of(), "市中区.xlsx", file).expect(200);
+		});
+
 		probe("GET /api/oplog", Kind.SCOPED, c -> {
 			c.districtB().put("/api/regions/" + c.streetB(), "{\"code\":\"370103001\",\"name\":\"大观园街道\",\"kind\":\"STREET\",\"sortOrder\":1}").expect(200);
 			var page = c.districtA().get("/api/oplog?size=500").expect(200).body();
@@ -523,6 +634,20 @@ class DataScopeMatrixTest {
 					.expect(200).body().get("id").asLong());
 	}
 
+	/** District B's government has a leader and its emergency department a duty, for the duty-list probes. */
+	private void dutyListsOfB(long departmentB) {
+		long regionB = id("SELECT id FROM region WHERE code = '370103'");
+		jdbc.sql("""
+				INSERT INTO region_role_holder (region_id, role, name, title)
+				SELECT :r, 'FIRST_RESPONSIBLE', '市中区 区长', '区长' WHERE NOT EXISTS (SELECT 1 FROM region_role_holder WHERE region_id = :r)
+				""").param("r", regionB).update();
+		jdbc.sql("""
+				INSERT INTO duty_item (region_id, department_id, owner_type, owner_id, content, legal_basis)
+				SELECT :r, :d, 'DEPARTMENT', :d, '统筹本行业安全生产监管', '《中华人民共和国安全生产法》第十条'
+				WHERE NOT EXISTS (SELECT 1 FROM duty_item WHERE department_id = :d)
+				""").param("r", regionB).param("d", departmentB).update();
+	}
+
 	/** An entity of district B with a licence. */
 	private long entityB() {
 		return id("""
@@ -597,7 +722,9 @@ class DataScopeMatrixTest {
 				SELECT string_agg(x, '|' ORDER BY x) FROM (
 				  SELECT 'r' || id || name || code || sort_order AS x FROM region WHERE id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'd' || id || name || sort_order FROM department WHERE region_id = (SELECT id FROM region WHERE code = '370103')
-				  UNION ALL SELECT 'o' || o.id || o.name FROM department_office o JOIN department d ON d.id = o.department_id WHERE d.region_id = (SELECT id FROM region WHERE code = '370103')
+				  UNION ALL SELECT 'o' || o.id || o.name || o.lead || coalesce(o.work_share, '-') FROM department_office o JOIN department d ON d.id = o.department_id WHERE d.region_id = (SELECT id FROM region WHERE code = '370103')
+				  UNION ALL SELECT 'g' || g.id || g.name || g.role || coalesce(g.term_from::text, '-') FROM region_role_holder g WHERE g.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'y' || y.id || y.content || coalesce(y.legal_basis, '-') || y.sort_order FROM duty_item y WHERE y.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'l' || l.id || l.name FROM department_liaison l WHERE l.region_id = (SELECT id FROM region WHERE code = '370103')
 				  UNION ALL SELECT 'h' || h.id || h.name FROM department_role_holder h WHERE h.region_id = (SELECT id FROM region WHERE code = '370103')
 				  UNION ALL SELECT 'u' || id || display_name || enabled || password_hash || failed_attempts FROM app_user WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
