@@ -302,6 +302,37 @@ class EntityExcelTest {
 	}
 
 	@Test
+	void aRowWithOnlyANameReportsEveryMissingRequiredColumn() {
+		var response = lixia.upload(IMPORT, "n.xlsx", workbook().row(2, Map.of("单位名称", "只有名称的单位")).bytes()).expect(400);
+		List<String> fields = new ArrayList<>();
+		response.body().get("details").forEach(d -> fields.add(d.get("field").asString()));
+		assertThat(fields).containsExactlyInAnyOrder("2:统一社会信用代码", "2:社会功能", "2:行业类型", "2:监管层级", "2:属地区划代码");
+	}
+
+	@Test
+	void theErrorReportImportsAgainOnceCorrected() throws IOException {
+		String good = uscc();
+		String fixed = uscc();
+		JsonNode first = lixia.upload(VALID_ONLY, "r.xlsx", workbook().row(2, good(good))
+			.row(4, with(good(fixed), "从业人员数", "十二")).bytes()).expect(200).body();
+		byte[] corrected;
+		try (XSSFWorkbook report = Xlsx.read(lixia.get("/api/entities/import/" + first.get("reportId").asLong() + "/report.xlsx")
+			.expect(200).bytes())) {
+			Row bad = report.getSheet("监管对象").getRow(3);
+			bad.removeCell(bad.getCell(TITLES.indexOf("从业人员数")));
+			bad.createCell(TITLES.indexOf("从业人员数")).setCellValue(12);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			report.write(out);
+			corrected = out.toByteArray();
+		}
+
+		JsonNode again = lixia.upload(IMPORT, "r.xlsx", corrected).expect(200).body();
+
+		assertThat(List.of(again.get("created").asInt(), again.get("unchanged").asInt())).containsExactly(1, 1);
+		assertThat(count("SELECT staff_count FROM supervised_entity WHERE uscc = '" + fixed + "'")).isEqualTo(12);
+	}
+
+	@Test
 	void randomBytesACsvAndAnXlsAreRefusedAsUnreadable() throws IOException {
 		byte[] random = new byte[10 * 1024 * 1024];
 		new Random(7).nextBytes(random);

@@ -76,6 +76,9 @@ public class ExcelImportBenchmark {
 		double seconds = (System.nanoTime() - started) / 1e9;
 		heap.stop();
 		JsonNode body = response.body();
+		if (response.status() != 200) {
+			throw new IllegalStateException(name + ": " + response.raw());
+		}
 		int total = body.get("totalRows").asInt();
 		System.out.printf("%-38s HTTP %d  %6.1f s  %,8.0f rows/s  rows %,d: created %s updated %s unchanged %s failed %s%n",
 				name, response.status(), seconds, total / seconds, total, body.get("created"), body.get("updated"),

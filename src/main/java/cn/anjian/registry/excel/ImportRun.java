@@ -136,7 +136,7 @@ final class ImportRun {
 	private void classify(EntityRow row, RowReading reading, Map<String, Entities.Stored> visible, Set<String> elsewhere,
 			Changes changes) {
 		EntityForm form = reading.form();
-		Entities.Stored existing = form.uscc() == null ? null : visible.get(form.uscc()); // a row may lack its USCC
+		Entities.Stored existing = form.uscc() == null ? null : visible.get(form.uscc());
 		List<ImportResult.Error> rowErrors = cellAndRegisterErrors(row, reading, visible, elsewhere);
 		boolean same = rowErrors.isEmpty() && existing != null && Entities.storesSame(existing.form(), form);
 		if (rowErrors.isEmpty() && !same) {
