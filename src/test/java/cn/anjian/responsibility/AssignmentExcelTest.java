@@ -124,6 +124,9 @@ class AssignmentExcelTest {
 			assertThat(office.upload(IMPORT, Map.of(), "x.xlsx", out.toByteArray()).expect(400).raw()).contains("表头与模板不符");
 		}
 		office.upload(IMPORT, Map.of("mode", "SOMETIMES"), "x.xlsx", fill(office, List.of())).expect(400);
+		List<List<String>> tooMany = java.util.Collections.nCopies(AssignmentSheet.MAX_ROWS + 1,
+				row("91370102MA3C8X1234", "历下区应急管理局", "", "行业监管", ""));
+		assertThat(office.upload(IMPORT, Map.of(), "x.xlsx", fill(office, tooMany)).expect(400).raw()).contains("每次最多导入5000行");
 		ApiClient.signedIn(port, "lixia_street").get("/api/responsibility/assignments/template.xlsx").expect(403);
 	}
 
