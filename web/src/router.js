@@ -7,7 +7,8 @@ import LoginPage from './modules/identity/LoginPage.vue'
 import { safeRedirect } from './utils/redirect'
 
 // meta.perm: permission code needed; meta.demo: only in demo mode; meta.public: no login needed;
-// meta.entityUsers (business users, scope ENTITY): 'only' | 'never' | 'own' (sent to their own entity instead).
+// meta.entityUsers (business users, scope ENTITY): 'only' | 'never' | 'own' (sent to their own entity instead);
+// meta.scopeKinds: only users whose data scope is one of these kinds (e.g. ['DEPARTMENT']).
 const routes = [
   { path: '/login', component: LoginPage, meta: { public: true, title: '登录' } },
   {
@@ -52,10 +53,31 @@ const routes = [
         component: () => import('./modules/registry/LicenceExpiryPage.vue'),
         meta: { title: '证照到期', perm: 'entity:read' }
       },
+      { path: 'responsibility', redirect: '/responsibility/gaps' },
       {
-        path: 'responsibility',
-        component: () => import('./modules/responsibility/ResponsibilityPage.vue'),
-        meta: { title: '监管责任' }
+        path: 'responsibility/gaps',
+        component: () => import('./modules/responsibility/GapsPage.vue'),
+        meta: { title: '盲区排查', perm: 'responsibility:read', entityUsers: 'never' }
+      },
+      {
+        path: 'responsibility/bulk',
+        component: () => import('./modules/responsibility/BulkAssignPage.vue'),
+        meta: { title: '批量分工', perm: 'responsibility:write', entityUsers: 'never' }
+      },
+      {
+        path: 'responsibility/handover',
+        component: () => import('./modules/responsibility/HandoverPage.vue'),
+        meta: { title: '人员移交', perm: 'responsibility:write', entityUsers: 'never' }
+      },
+      {
+        path: 'responsibility/mine',
+        component: () => import('./modules/responsibility/MyEntitiesPage.vue'),
+        meta: { title: '我监管的对象', perm: 'responsibility:read', scopeKinds: ['DEPARTMENT'] }
+      },
+      {
+        path: 'responsibility/rules',
+        component: () => import('./modules/responsibility/RulesPage.vue'),
+        meta: { title: '任务分工规则', perm: 'responsibility:read', entityUsers: 'never' }
       },
       {
         path: 'inspection',

@@ -23,7 +23,18 @@ export const menu = [
       { path: '/registry/licences', title: '证照到期' }
     ]
   },
-  { path: '/responsibility', title: '监管责任', icon: Stamp },
+  {
+    key: 'responsibility',
+    title: '监管责任',
+    icon: Stamp,
+    children: [
+      { path: '/responsibility/gaps', title: '盲区排查' },
+      { path: '/responsibility/bulk', title: '批量分工' },
+      { path: '/responsibility/handover', title: '人员移交' },
+      { path: '/responsibility/mine', title: '我监管的对象' },
+      { path: '/responsibility/rules', title: '任务分工规则' }
+    ]
+  },
   { path: '/inspection', title: '隐患排查整治', icon: Search },
   { path: '/prevention', title: '双重预防', icon: Aim },
   { path: '/warning', title: '预警管理', icon: Bell },

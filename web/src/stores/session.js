@@ -15,7 +15,7 @@ export function hasPermission(code) {
   return !!state.me?.permissions?.includes(code)
 }
 
-/** Route/menu meta check: {perm, demo, entityUsers} (see router.js). */
+/** Route/menu meta check: {perm, demo, entityUsers, scopeKinds} (see router.js). */
 export function canAccess(meta = {}) {
   if (!state.me) return false
   if (meta.demo && !state.me.demoMode) return false
@@ -23,6 +23,7 @@ export function canAccess(meta = {}) {
   const entityUser = state.me.scope?.kind === 'ENTITY'
   if (meta.entityUsers === 'only' && !entityUser) return false
   if ((meta.entityUsers === 'never' || meta.entityUsers === 'own') && entityUser) return false
+  if (meta.scopeKinds && !meta.scopeKinds.includes(state.me.scope?.kind)) return false
   return true
 }
 

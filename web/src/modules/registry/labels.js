@@ -1,4 +1,5 @@
 // Chinese labels of the registry's codes and JSON properties (EntityView, LicenceController.Licence).
+import { formatDateTime } from '../../utils/format'
 
 export const LICENCE_STATES = {
   VALID: { label: '有效', tag: 'success' },
@@ -94,17 +95,30 @@ export const FIELD_LABELS = {
   title: '文件名称',
   versionNo: '版本',
   fileName: '文件',
-  archived: '已归档'
+  archived: '已归档',
+  // supervision assignments (ASSIGN* entries, written by the responsibility module)
+  departmentName: '监管部门',
+  officeName: '处（科）室',
+  supervisionType: '监管类型',
+  supervisionTypeLabel: '监管类型',
+  inspectors: '监管人员',
+  startedAt: '分工开始',
+  endedAt: '分工结束',
+  endReason: '结束原因',
+  bulk: '批量分工',
+  byRule: '按分工规则采纳'
 }
 
 /** Never shown: ids and bookkeeping. */
-const HIDDEN = new Set(['id', 'entityId', 'regionId', 'regionName', 'version', 'createdAt', 'updatedAt'])
+const HIDDEN = new Set(['id', 'entityId', 'regionId', 'regionName', 'version', 'createdAt', 'updatedAt', 'assignment',
+  'departmentId', 'officeId'])
 const CODE_TWINS = {
   status: 'statusLabel',
   socialFunction: 'socialFunctionLabel',
   industry: 'industryLabel',
   supervisionTypes: 'supervisionTypeLabels',
   supervisionLevel: 'supervisionLevelLabel',
+  supervisionType: 'supervisionTypeLabel',
   type: 'typeLabel'
 }
 
@@ -140,14 +154,22 @@ export const ACTION_LABELS = {
   DOCUMENT_CREATE: { label: '上传文件', type: 'success' },
   DOCUMENT_UPLOAD: { label: '上传文件', type: 'success' },
   DOCUMENT_VERSION: { label: '上传新版本', type: 'primary' },
-  DOCUMENT_ARCHIVE: { label: '归档文件', type: 'info' }
+  DOCUMENT_ARCHIVE: { label: '归档文件', type: 'info' },
+  ASSIGN: { label: '新增监管分工', type: 'success' },
+  ASSIGN_STAFF: { label: '调整监管人员', type: 'primary' },
+  ASSIGN_END: { label: '结束监管分工', type: 'info' }
 }
+
+/** History fields whose values are dictionary codes: field → dictionary type (shown with DictLabel). */
+export const DICT_FIELDS = { majorHazardGrade: 'major_hazard_grade', supervisionType: 'supervision_type' }
 
 /** One history value in one line: booleans 是/否, arrays joined, licence states in Chinese (dictionary codes: DictLabel). */
 export function historyValue(field, value) {
   if (value === undefined || value === null || value === '') return '（空）'
   if (typeof value === 'boolean') return value ? '是' : '否'
+  if (field === 'inspectors' && Array.isArray(value)) return historyValue('', value.filter((i) => !i.endedAt).map((i) => i.name))
   if (Array.isArray(value)) return value.length ? value.join('、') : '（空）'
+  if ((field === 'startedAt' || field === 'endedAt') && typeof value === 'string') return formatDateTime(value)
   if ((field === 'licenceState' || field === 'state') && LICENCE_STATES[value]) return LICENCE_STATES[value].label
   if (typeof value === 'object') return JSON.stringify(value)
   return String(value)
