@@ -57,10 +57,26 @@ const routes = [
         component: () => import('./modules/responsibility/ResponsibilityPage.vue'),
         meta: { title: '监管责任' }
       },
+      { path: 'inspection', redirect: '/inspection/hazards' },
       {
-        path: 'inspection',
-        component: () => import('./modules/inspection/InspectionPage.vue'),
-        meta: { title: '隐患排查整治' }
+        path: 'inspection/hazards',
+        component: () => import('./modules/inspection/HazardListPage.vue'),
+        meta: { title: '隐患列表', perm: 'hazard:read', entityUsers: 'never' }
+      },
+      {
+        // a business's open hazards; business users land here after signing in (see beforeEach)
+        path: 'inspection/mine',
+        component: () => import('./modules/inspection/HazardListPage.vue'),
+        meta: { title: '我的隐患整改', perm: 'hazard:read', entityUsers: 'only', mine: true }
+      },
+      {
+        path: 'inspection/hazards/:id(\\d+)',
+        component: () => import('./modules/inspection/HazardDetailPage.vue'),
+        meta: {
+          title: '隐患详情',
+          perm: 'hazard:read',
+          activeMenu: (me) => (me?.scope?.kind === 'ENTITY' ? '/inspection/mine' : '/inspection/hazards')
+        }
       },
       {
         path: 'prevention',
@@ -118,6 +134,8 @@ const routes = [
   }
 ]
 
+const BUSINESS_HOME = '/inspection/mine'
+
 /** A business user's own entity page, or null for everyone else. */
 function ownEntityPath(me) {
   return me?.scope?.kind === 'ENTITY' && me.scope.entityId ? `/registry/entities/${me.scope.entityId}` : null
@@ -140,6 +158,11 @@ router.beforeEach(async (to, from) => {
   // A user who must change the password may go nowhere else.
   if (me.mustChangePassword && to.path !== '/change-password') return '/change-password'
   if (to.meta.entityUsers === 'own' && ownEntityPath(me)) return ownEntityPath(me)
+  // a business's start page is what it has to rectify (redirectedFrom stays '/' on the way there: check the target)
+  if (to.redirectedFrom?.path === '/' && to.path !== BUSINESS_HOME && me.scope?.kind === 'ENTITY'
+    && canAccess(router.resolve(BUSINESS_HOME).meta)) {
+    return BUSINESS_HOME
+  }
   if (!canAccess(to.meta)) {
     ElMessage.error('无权限访问该页面')
     return from.matched.length ? false : '/home'

@@ -9,7 +9,8 @@ import {
   Setting
 } from '@element-plus/icons-vue'
 
-// The left menu, in the order of the platform's modules. Access rules live in the routes' meta.
+// The left menu, in the order of the platform's modules. Access rules live in the routes' meta; `shownTo(me)`
+// narrows an entry further where one route serves several audiences, `newTab` opens it in a new browser tab.
 export const menu = [
   { path: '/home', title: '首页', icon: HomeFilled },
   {
@@ -24,7 +25,15 @@ export const menu = [
     ]
   },
   { path: '/responsibility', title: '监管责任', icon: Stamp },
-  { path: '/inspection', title: '隐患排查整治', icon: Search },
+  {
+    key: 'inspection',
+    title: '隐患排查整治',
+    icon: Search,
+    children: [
+      { path: '/inspection/hazards', title: '隐患列表' },
+      { path: '/inspection/mine', title: '我的隐患整改' }
+    ]
+  },
   { path: '/prevention', title: '双重预防', icon: Aim },
   { path: '/warning', title: '预警管理', icon: Bell },
   { path: '/assessment', title: '统计考评', icon: DataAnalysis },
