@@ -16,6 +16,12 @@ const routes = [
     meta: { title: '修改密码' }
   },
   {
+    // the big screen: full window, no app shell; ?level=DISTRICT|CITY
+    path: '/screen/warnings',
+    component: () => import('./modules/warning/WarningScreenPage.vue'),
+    meta: { title: '预警大屏', perm: 'warning:read', entityUsers: 'never' }
+  },
+  {
     path: '/',
     component: AppLayout,
     redirect: '/home',
@@ -83,7 +89,17 @@ const routes = [
         component: () => import('./modules/prevention/PreventionPage.vue'),
         meta: { title: '双重预防' }
       },
-      { path: 'warning', component: () => import('./modules/warning/WarningPage.vue'), meta: { title: '预警管理' } },
+      { path: 'warning', redirect: '/warning/list' },
+      {
+        path: 'warning/list',
+        component: () => import('./modules/warning/WarningListPage.vue'),
+        meta: { title: '预警列表', perm: 'warning:read' }
+      },
+      {
+        path: 'warning/rules',
+        component: () => import('./modules/warning/WarningRulesPage.vue'),
+        meta: { title: '预警规则', perm: 'warning:read' }
+      },
       {
         path: 'assessment',
         component: () => import('./modules/assessment/AssessmentPage.vue'),
