@@ -17,6 +17,12 @@ const routes = [
     meta: { title: '修改密码' }
   },
   {
+    // the big screen: full window, no app shell; ?level=DISTRICT|CITY
+    path: '/screen/warnings',
+    component: () => import('./modules/warning/WarningScreenPage.vue'),
+    meta: { title: '预警大屏', perm: 'warning:read', entityUsers: 'never' }
+  },
+  {
     path: '/',
     component: AppLayout,
     redirect: '/home',
@@ -79,17 +85,43 @@ const routes = [
         component: () => import('./modules/responsibility/RulesPage.vue'),
         meta: { title: '任务分工规则', perm: 'responsibility:read', entityUsers: 'never' }
       },
+      { path: 'inspection', redirect: '/inspection/hazards' },
       {
-        path: 'inspection',
-        component: () => import('./modules/inspection/InspectionPage.vue'),
-        meta: { title: '隐患排查整治' }
+        path: 'inspection/hazards',
+        component: () => import('./modules/inspection/HazardListPage.vue'),
+        meta: { title: '隐患列表', perm: 'hazard:read', entityUsers: 'never' }
+      },
+      {
+        // a business's open hazards; business users land here after signing in (see beforeEach)
+        path: 'inspection/mine',
+        component: () => import('./modules/inspection/HazardListPage.vue'),
+        meta: { title: '我的隐患整改', perm: 'hazard:read', entityUsers: 'only', mine: true }
+      },
+      {
+        path: 'inspection/hazards/:id(\\d+)',
+        component: () => import('./modules/inspection/HazardDetailPage.vue'),
+        meta: {
+          title: '隐患详情',
+          perm: 'hazard:read',
+          activeMenu: (me) => (me?.scope?.kind === 'ENTITY' ? '/inspection/mine' : '/inspection/hazards')
+        }
       },
       {
         path: 'prevention',
         component: () => import('./modules/prevention/PreventionPage.vue'),
         meta: { title: '双重预防' }
       },
-      { path: 'warning', component: () => import('./modules/warning/WarningPage.vue'), meta: { title: '预警管理' } },
+      { path: 'warning', redirect: '/warning/list' },
+      {
+        path: 'warning/list',
+        component: () => import('./modules/warning/WarningListPage.vue'),
+        meta: { title: '预警列表', perm: 'warning:read' }
+      },
+      {
+        path: 'warning/rules',
+        component: () => import('./modules/warning/WarningRulesPage.vue'),
+        meta: { title: '预警规则', perm: 'warning:read' }
+      },
       {
         path: 'assessment',
         component: () => import('./modules/assessment/AssessmentPage.vue'),
@@ -140,6 +172,8 @@ const routes = [
   }
 ]
 
+const BUSINESS_HOME = '/inspection/mine'
+
 /** A business user's own entity page, or null for everyone else. */
 function ownEntityPath(me) {
   return me?.scope?.kind === 'ENTITY' && me.scope.entityId ? `/registry/entities/${me.scope.entityId}` : null
@@ -162,6 +196,11 @@ router.beforeEach(async (to, from) => {
   // A user who must change the password may go nowhere else.
   if (me.mustChangePassword && to.path !== '/change-password') return '/change-password'
   if (to.meta.entityUsers === 'own' && ownEntityPath(me)) return ownEntityPath(me)
+  // a business's start page is what it has to rectify (redirectedFrom stays '/' on the way there: check the target)
+  if (to.redirectedFrom?.path === '/' && to.path !== BUSINESS_HOME && me.scope?.kind === 'ENTITY'
+    && canAccess(router.resolve(BUSINESS_HOME).meta)) {
+    return BUSINESS_HOME
+  }
   if (!canAccess(to.meta)) {
     ElMessage.error('无权限访问该页面')
     return from.matched.length ? false : '/home'

@@ -9,7 +9,10 @@ import {
   Setting
 } from '@element-plus/icons-vue'
 
-// The left menu, in the order of the platform's modules. Access rules live in the routes' meta.
+import { isCityUser } from '../stores/session'
+
+// The left menu, in the order of the platform's modules. Access rules live in the routes' meta; `shownTo(me)`
+// narrows an entry further where one route serves several audiences, `newTab` opens it in a new browser tab.
 export const menu = [
   { path: '/home', title: '首页', icon: HomeFilled },
   {
@@ -35,9 +38,28 @@ export const menu = [
       { path: '/responsibility/rules', title: '任务分工规则' }
     ]
   },
-  { path: '/inspection', title: '隐患排查整治', icon: Search },
+  {
+    key: 'inspection',
+    title: '隐患排查整治',
+    icon: Search,
+    children: [
+      { path: '/inspection/hazards', title: '隐患列表' },
+      { path: '/inspection/mine', title: '我的隐患整改' }
+    ]
+  },
   { path: '/prevention', title: '双重预防', icon: Aim },
-  { path: '/warning', title: '预警管理', icon: Bell },
+  {
+    key: 'warning',
+    title: '预警管理',
+    icon: Bell,
+    children: [
+      { path: '/warning/list', title: '预警列表' },
+      { path: '/warning/rules', title: '预警规则' },
+      // the big screens open in a new tab; each level's own users see its entry (the route allows both)
+      { path: '/screen/warnings?level=DISTRICT', title: '区级大屏', newTab: true, shownTo: (me) => !isCityUser(me) },
+      { path: '/screen/warnings?level=CITY', title: '市级大屏', newTab: true, shownTo: (me) => isCityUser(me) }
+    ]
+  },
   { path: '/assessment', title: '统计考评', icon: DataAnalysis },
   {
     key: 'system',

@@ -27,6 +27,23 @@ export function canAccess(meta = {}) {
   return true
 }
 
+/**
+ * The names of the user's region path, city first: ["济南市", "历下区", "解放路街道"]. Me.scope.label is that path
+ * joined by " · ", followed by the department's and the entity's names when the user has them (MeView).
+ */
+export function regionNames(me = state.me) {
+  const scope = me?.scope
+  if (!scope?.label) return scope?.regionName ? [scope.regionName] : []
+  const parts = scope.label.split(' · ')
+  const tail = (scope.departmentName ? 1 : 0) + (scope.entityName ? 1 : 0)
+  return parts.slice(0, parts.length - tail)
+}
+
+/** A city-level user (city office, command centre, city departments, admin): their region is the city itself. */
+export function isCityUser(me = state.me) {
+  return !!me && me.scope?.kind !== 'ENTITY' && regionNames(me).length === 1
+}
+
 function setMe(me) {
   state.me = me || null
   state.loaded = true

@@ -86,10 +86,10 @@ class HazardController {
 	Page<Hazards.HazardView> search(@RequestParam(required = false) HazardState state,
 			@RequestParam(required = false) HazardLevel level, @RequestParam(required = false) Long entityId,
 			@RequestParam(required = false) Long regionId, @RequestParam(required = false) Boolean overdue,
-			@RequestParam(required = false) String keyword, @RequestParam(defaultValue = "1") int page,
-			@RequestParam(defaultValue = "20") int size, DataScope scope) {
-		return hazards.search(scope, new Hazards.Filter(state, level, entityId, regionId, overdue, keyword), clock.instant(),
-				page, size);
+			@RequestParam(required = false) String keyword, @RequestParam(required = false) Boolean open,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size, DataScope scope) {
+		return hazards.search(scope, new Hazards.Filter(state, level, entityId, regionId, overdue, keyword, open),
+				clock.instant(), page, size);
 	}
 
 	@GetMapping("/{id}")

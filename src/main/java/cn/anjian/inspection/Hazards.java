@@ -24,7 +24,9 @@ class Hazards {
 			int version) {
 	}
 
-	record Filter(HazardState state, HazardLevel level, Long entityId, Long regionId, Boolean overdue, String keyword) {
+	/** {@code open}: not yet closed (已销号) — what a business still has to deal with. */
+	record Filter(HazardState state, HazardLevel level, Long entityId, Long regionId, Boolean overdue, String keyword,
+			Boolean open) {
 	}
 
 	private final JdbcClient jdbc;
@@ -104,6 +106,7 @@ class Hazards {
 				 AND (CAST(:regionId AS bigint) IS NULL OR h.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :regionId))
 				 AND (CAST(:overdue AS boolean) IS NULL OR (h.state = 'RECTIFYING' AND h.deadline <= :now) = :overdue)
 				 AND (CAST(:keyword AS text) IS NULL OR h.description LIKE '%' || :keyword || '%')
+				 AND (CAST(:open AS boolean) IS NULL OR (h.state <> 'CLOSED') = :open)
 				""";
 		long total = bind(scope, f, now, "SELECT count(*) FROM hazard h" + where).query(Long.class).single();
 		List<HazardView> items = bind(scope, f, now, SELECT + where + " ORDER BY h.found_at DESC, h.id DESC LIMIT :size OFFSET :offset")
@@ -128,6 +131,7 @@ class Hazards {
 			.param("state", f.state() == null ? null : f.state().name())
 			.param("level", f.level() == null ? null : f.level().name())
 			.param("entityId", f.entityId()).param("regionId", f.regionId()).param("overdue", f.overdue())
+			.param("open", f.open())
 			.param("keyword", f.keyword() == null || f.keyword().isBlank() ? null : f.keyword().trim())
 			.param("now", Timestamp.from(now));
 	}

@@ -77,7 +77,10 @@ class HazardLoopTest {
 		advance(Duration.ofMinutes(1));
 		evidence(id);
 		business.post(action(id, "submit-rectification"), "{}").expect(200);
+		assertThat(business.get("/api/hazards?open=true&size=500").expect(200).raw()).contains("\"id\":" + id + ",");
 		assertThat(state(office.post(action(id, "pass-reinspection"), "{}").expect(200))).isEqualTo("CLOSED");
+		assertThat(business.get("/api/hazards?open=true&size=500").expect(200).raw()).as("open = not yet closed")
+			.doesNotContain("\"id\":" + id + ",");
 
 		JsonNode detail = office.get("/api/hazards/" + id).expect(200).body();
 		assertThat(detail.get("transitions")).extracting(t -> t.get("transition").asString()).containsExactly("REPORT",

@@ -1,0 +1,53 @@
+// Chinese labels of the hazard codes (HazardState, HazardLevel, Hazard.RectificationType, the transitions of Hazard).
+
+export const HAZARD_STATES = {
+  REPORTED: { label: '已上报', tag: 'info' },
+  RECTIFYING: { label: '整改中', tag: 'warning' },
+  SUBMITTED: { label: '待复查验收', tag: 'primary' },
+  CLOSED: { label: '已销号', tag: 'success' }
+}
+
+export const HAZARD_LEVELS = {
+  GENERAL: { label: '一般', full: '一般事故隐患', tag: 'info' },
+  SUSPECTED_MAJOR: { label: '疑似重大', full: '疑似重大事故隐患', tag: 'warning' },
+  MAJOR: { label: '重大', full: '重大事故隐患', tag: 'danger' }
+}
+
+export const RECTIFICATION_TYPES = {
+  DEADLINE: '限期整改',
+  SUSPEND: '停产停业整顿'
+}
+
+export const ATTACHMENT_KINDS = {
+  FINDING: '隐患照片',
+  EVIDENCE: '整改佐证'
+}
+
+/** Every transition code Hazard.java records, as the timeline shows it. */
+export const TRANSITIONS = {
+  REPORT: { label: '上报', type: 'primary' },
+  CONFIRM_MAJOR: { label: '确认为重大隐患', type: 'danger' },
+  DOWNGRADE: { label: '降为一般隐患', type: 'info' },
+  ORDER_RECTIFICATION: { label: '下达整改通知', type: 'warning' },
+  RECTIFY_ON_THE_SPOT: { label: '立即整改', type: 'success' },
+  APPLY_EXTENSION: { label: '申请延期', type: 'warning' },
+  APPROVE_EXTENSION: { label: '批准延期', type: 'primary' },
+  REFUSE_EXTENSION: { label: '驳回延期', type: 'danger' },
+  SUBMIT_RECTIFICATION: { label: '报告整改完成', type: 'primary' },
+  PASS_REINSPECTION: { label: '复查合格', type: 'success' },
+  FAIL_REINSPECTION: { label: '复查不合格', type: 'danger' },
+  ACCEPT_RECTIFICATION: { label: '验收通过', type: 'success' },
+  REJECT_RECTIFICATION: { label: '验收不通过', type: 'danger' }
+}
+
+export const transitionLabel = (code) => TRANSITIONS[code] || { label: code, type: 'info' }
+export const stateLabel = (code) => HAZARD_STATES[code] || { label: code, tag: 'info' }
+export const levelLabel = (code) => HAZARD_LEVELS[code] || { label: code, full: code, tag: 'info' }
+
+/** The 五落实 of a major hazard's plan (RectificationPlan); the fifth, the deadline, is the hazard's own. */
+export const PLAN_FIELDS = [
+  { key: 'measures', label: '整改措施' },
+  { key: 'funds', label: '整改资金' },
+  { key: 'responsiblePerson', label: '责任人' },
+  { key: 'emergencyPlan', label: '应急预案' }
+]
