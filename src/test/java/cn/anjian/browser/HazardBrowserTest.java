@@ -43,29 +43,20 @@ class HazardBrowserTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	Browser ui;
 	ChromeDriver browser;
 	WebDriverWait wait;
-	Path profile;
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		profile = Files.createTempDirectory("anjian-chrome");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1366,768", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-			.build();
-		browser = new ChromeDriver(service, options);
-		wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		ui = Browser.open(port);
+		browser = ui.driver();
+		wait = ui.waiting();
 	}
 
 	@AfterEach
 	void stopBrowser() throws IOException {
-		browser.quit();
-		FileSystemUtils.deleteRecursively(profile);
+		ui.close();
 	}
 
 	@Test
@@ -75,26 +66,26 @@ class HazardBrowserTest {
 		String description = "二号车间安全出口被货架遮挡";
 
 		// the district office reports a general hazard needing re-inspection and orders it rectified
-		signIn("lixia_office");
+		ui.signIn("lixia_office");
 		browser.get("http://localhost:" + port + "/#/inspection/hazards");
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("hazard-new"))).click();
 		browser.findElement(By.cssSelector("[data-test=hazard-entity] .el-select__wrapper")).click();
 		browser.findElement(By.cssSelector("[data-test=hazard-entity] input")).sendKeys(entity);
-		clickVisible(By.xpath("//li[contains(@class,'el-select-dropdown__item')][span[normalize-space()='" + entity + "']]"));
+		ui.clickVisible(By.xpath("//li[contains(@class,'el-select-dropdown__item')][span[normalize-space()='" + entity + "']]"));
 		browser.findElement(By.id("hazard-description")).sendKeys(description);
 		browser.findElement(By.id("hazard-location")).sendKeys("二号车间东侧安全出口");
 		browser.findElement(By.id("hazard-legal-basis")).sendKeys("《安全生产法》第四十二条");
 		assertThat(browser.findElement(By.id("hazard-reinspection")).isSelected()).as("re-inspection by default").isTrue();
-		screenshot("hazard-report");
+		ui.screenshot("hazard-report");
 		browser.findElement(By.id("hazard-save")).click();
 		wait.until(ExpectedConditions.urlMatches("#/inspection/hazards/\\d+$"));
 		String detailUrl = browser.getCurrentUrl();
 		waitForState("已上报");
 		assertThat(browser.findElement(By.cssSelector(".hazard-detail")).getText()).contains(description, entity, "一般事故隐患");
 
-		clickVisible(By.cssSelector("[data-action=order-rectification]"));
+		ui.clickVisible(By.cssSelector("[data-action=order-rectification]"));
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=action-deadline]")));
-		screenshot("hazard-order");
+		ui.screenshot("hazard-order");
 		browser.findElement(By.id("action-submit")).click();
 		waitForState("整改中");
 		signOut();
@@ -102,13 +93,13 @@ class HazardBrowserTest {
 		// the business, on a phone, finds it among its open hazards, photographs the fix and reports it done
 		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-		signIn("lixia_biz");
+		ui.signIn("lixia_biz");
 		wait.until(ExpectedConditions.urlContains("#/inspection/mine"));
 		long id = Long.parseLong(detailUrl.substring(detailUrl.lastIndexOf('/') + 1));
 		WebElement card = wait.until(ExpectedConditions
 			.visibilityOfElementLocated(By.cssSelector("[data-test=hazard-card][data-id='" + id + "']")));
 		assertThat(card.getText()).contains(description, "整改中");
-		screenshot("hazard-business-list");
+		ui.screenshot("hazard-business-list");
 		card.click();
 		waitForState("整改中");
 		assertThat(browser.findElement(By.cssSelector("[data-action=submit-rectification]")).isEnabled())
@@ -116,40 +107,33 @@ class HazardBrowserTest {
 		browser.findElement(By.cssSelector("input[data-test=upload-evidence-file]")).sendKeys(photo().toString());
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=fresh-evidence]"), "1"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=attachment][data-kind=EVIDENCE]")));
-		screenshot("hazard-business-evidence");
-		clickVisible(By.cssSelector("[data-action=submit-rectification]"));
+		ui.screenshot("hazard-business-evidence");
+		ui.clickVisible(By.cssSelector("[data-action=submit-rectification]"));
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("action-submit"))).click();
 		waitForState("待复查验收");
-		screenshot("hazard-business-submitted");
+		ui.screenshot("hazard-business-submitted");
 		signOut();
 		browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
 
 		// the office re-inspects on site and passes it: closed, with the whole loop on record
-		signIn("lixia_office");
+		ui.signIn("lixia_office");
 		browser.get(detailUrl);
-		clickVisible(By.cssSelector("[data-action=pass-reinspection]"));
+		ui.clickVisible(By.cssSelector("[data-action=pass-reinspection]"));
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("action-submit"))).click();
 		waitForState("已销号");
 		assertThat(transitions()).containsExactly("REPORT", "ORDER_RECTIFICATION", "SUBMIT_RECTIFICATION", "PASS_REINSPECTION");
 		assertThat(browser.findElement(By.cssSelector("[data-test=timeline]")).getText()).contains("上报", "下达整改通知",
 				"报告整改完成", "复查合格", "刘主任", entity + " 安全员");
 		assertThat(browser.findElements(By.cssSelector("[data-test=hazard-todo] [data-action]"))).as("nothing left to do").isEmpty();
-		screenshot("hazard-closed");
+		ui.screenshot("hazard-closed");
 	}
 
-	private void signIn(String username) {
-		browser.get("http://localhost:" + port + "/#/login");
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username"))).sendKeys(username);
-		browser.findElement(By.id("login-password")).sendKeys("Anjian@2026");
-		browser.findElement(By.id("login-submit")).click();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
-	}
 
 	private void signOut() {
 		// the last action's toast may lie over the user menu on a phone
 		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-message")));
-		clickVisible(By.id("current-user"));
-		clickVisible(By.xpath("//li[contains(@class,'el-dropdown-menu__item')][normalize-space()='退出登录']"));
+		ui.clickVisible(By.id("current-user"));
+		ui.clickVisible(By.xpath("//li[contains(@class,'el-dropdown-menu__item')][normalize-space()='退出登录']"));
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username")));
 	}
 
@@ -178,16 +162,5 @@ class HazardBrowserTest {
 		return file;
 	}
 
-	/** Element Plus keeps hidden copies of menus and dropdowns in the page: click the one that shows. */
-	private WebElement clickVisible(By by) {
-		WebElement element = wait.until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-		element.click();
-		return element;
-	}
 
-	private void screenshot(String name) throws IOException {
-		Path target = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(target.getParent());
-		Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-	}
 }

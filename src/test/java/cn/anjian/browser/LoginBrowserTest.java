@@ -30,27 +30,20 @@ class LoginBrowserTest {
 	@LocalServerPort
 	int port;
 
+	Browser ui;
 	ChromeDriver browser;
-	Path profile;
+	WebDriverWait wait;
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		profile = Files.createTempDirectory("anjian-chrome");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1366,768", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-			.build();
-		browser = new ChromeDriver(service, options);
+		ui = Browser.open(port);
+		browser = ui.driver();
+		wait = ui.waiting();
 	}
 
 	@AfterEach
 	void stopBrowser() throws IOException {
-		browser.quit();
-		FileSystemUtils.deleteRecursively(profile);
+		ui.close();
 	}
 
 	@Test
@@ -58,20 +51,20 @@ class LoginBrowserTest {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 		browser.get("http://localhost:" + port + "/");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username")));
-		screenshot("login");
+		ui.screenshot("login");
 
 		browser.findElement(By.id("login-username")).sendKeys("lixia_office");
 		browser.findElement(By.id("login-password")).sendKeys("Anjian@2026");
 		browser.findElement(By.id("login-submit")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-scope"), "历下区"));
 		assertThat(browser.findElement(By.id("current-user")).getText()).contains("刘主任");
-		screenshot("home");
+		ui.screenshot("home");
 
 		browser.get("http://localhost:" + port + "/#/system/regions");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".region-tree .region-name")));
 		List<String> names = browser.findElements(By.cssSelector(".region-tree .region-name")).stream()
 			.map(WebElement::getText).toList();
-		screenshot("regions");
+		ui.screenshot("regions");
 		assertThat(names).contains("历下区").doesNotContain("济南市", "市中区", "槐荫区");
 	}
 
@@ -85,9 +78,4 @@ class LoginBrowserTest {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "用户名或密码错误"));
 	}
 
-	private void screenshot(String name) throws IOException {
-		Path target = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(target.getParent());
-		Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-	}
 }

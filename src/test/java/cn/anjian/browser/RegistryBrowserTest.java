@@ -43,50 +43,41 @@ class RegistryBrowserTest {
 	@Autowired
 	PasswordEncoder passwords;
 
+	Browser ui;
 	ChromeDriver browser;
 	WebDriverWait wait;
-	Path profile;
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		profile = Files.createTempDirectory("anjian-chrome");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1366,768", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-			.build();
-		browser = new ChromeDriver(service, options);
-		wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		ui = Browser.open(port);
+		browser = ui.driver();
+		wait = ui.waiting();
 	}
 
 	@AfterEach
 	void stopBrowser() throws IOException {
-		browser.quit();
-		FileSystemUtils.deleteRecursively(profile);
+		ui.close();
 	}
 
 	@Test
 	void aDistrictOfficeRegistersAnEntityFindsItByNameAndSeesItsCreationInTheHistory() throws IOException {
 		String name = "历下测试安全化工有限公司";
 		String uscc = validUscc(new Random());
-		signIn("lixia_office");
+		ui.signIn("lixia_office");
 
-		clickVisible(By.xpath("//div[contains(@class,'el-sub-menu__title')][normalize-space()='监管对象']"));
-		clickVisible(By.xpath("//li[contains(@class,'el-menu-item')][normalize-space()='监管对象列表']"));
+		ui.clickVisible(By.xpath("//div[contains(@class,'el-sub-menu__title')][normalize-space()='监管对象']"));
+		ui.clickVisible(By.xpath("//li[contains(@class,'el-menu-item')][normalize-space()='监管对象列表']"));
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-table__body .el-table__row")));
-		screenshot("registry-list");
+		ui.screenshot("registry-list");
 
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("entity-new"))).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("entity-name"))).sendKeys(name);
 		browser.findElement(By.id("entity-uscc")).sendKeys(uscc);
-		choose("entity-region", "千佛山街道");
-		choose("entity-social-function", "企业");
-		choose("entity-industry", "危险化学品生产");
-		choose("entity-supervision-level", "区县");
-		screenshot("registry-form");
+		ui.choose("entity-region", "千佛山街道");
+		ui.choose("entity-social-function", "企业");
+		ui.choose("entity-industry", "危险化学品生产");
+		ui.choose("entity-supervision-level", "区县");
+		ui.screenshot("registry-form");
 		browser.findElement(By.id("entity-save")).click();
 		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("entity-save")));
 
@@ -95,30 +86,32 @@ class RegistryBrowserTest {
 		browser.findElement(By.id("search-submit")).click();
 		wait.until(ExpectedConditions.urlContains("keyword="));
 		wait.until(d -> rowNames().contains(name) && rowNames().stream().allMatch(n -> n.contains("测试安全")));
-		screenshot("registry-search");
+		ui.screenshot("registry-search");
 
-		clickVisible(By.xpath("//a[contains(@class,'el-link')][normalize-space()='" + name + "']"));
+		ui.clickVisible(By.xpath("//a[contains(@class,'el-link')][normalize-space()='" + name + "']"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entity-title"), name));
 		assertThat(browser.findElement(By.cssSelector(".entity-detail")).getText()).contains(uscc, "危险化学品生产",
 				"千佛山街道");
-		screenshot("registry-detail");
+		ui.screenshot("registry-detail");
 
 		browser.findElement(By.id("tab-history")).click();
 		WebElement creation = wait.until(ExpectedConditions
 			.visibilityOfElementLocated(By.cssSelector("[data-test=history] [data-action=CREATE]")));
+		// the action's tag zooms in (Element Plus's transition): its label is not text until it has
+		wait.until(ExpectedConditions.textToBePresentInElement(creation, "新增单位"));
 		assertThat(creation.getText()).contains("新增单位", "刘主任", "单位名称", name, "统一社会信用代码", uscc);
-		screenshot("registry-history");
+		ui.screenshot("registry-history");
 	}
 
 	@Test
 	void theSummaryCountsEntitiesPerStreetAndACountOpensTheFilteredList() throws IOException {
-		signIn("lixia_office");
+		ui.signIn("lixia_office");
 		browser.get("http://localhost:" + port + "/#/registry/summary");
 		WebElement count = wait.until(ExpectedConditions
 			.elementToBeClickable(By.cssSelector("[data-test=summary-table] .el-table__body .el-link")));
 		assertThat(browser.findElement(By.cssSelector("[data-test=summary-table]")).getText()).contains("千佛山街道",
 				"合计", "企业", "九小场所");
-		screenshot("registry-summary");
+		ui.screenshot("registry-summary");
 		count.click();
 		wait.until(ExpectedConditions.urlContains("regionId="));
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-table__body .el-table__row")));
@@ -128,7 +121,7 @@ class RegistryBrowserTest {
 		// the tab labels carry the counts once both are loaded
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".el-tabs"), "已过期（"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".el-tabs"), "30天内到期（"));
-		screenshot("registry-licences");
+		ui.screenshot("registry-licences");
 	}
 
 	@Test
@@ -144,37 +137,17 @@ class RegistryBrowserTest {
 				INSERT INTO user_role (user_id, role_code, region_id)
 				SELECT id, 'BUSINESS_MANAGER', region_id FROM app_user WHERE username = 'registry_biz'
 				""").update();
-		signIn("registry_biz");
+		ui.signIn("registry_biz");
 		browser.get("http://localhost:" + port + "/#/registry/entities");
 		wait.until(ExpectedConditions.urlMatches("#/registry/entities/\\d+"));
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("entity-title")));
 		assertThat(browser.findElement(By.cssSelector(".side-menu")).getText()).contains("本单位档案")
 			.doesNotContain("监管对象列表", "底数统计");
-		screenshot("registry-own-entity");
+		ui.screenshot("registry-own-entity");
 	}
 
-	private void signIn(String username) {
-		browser.get("http://localhost:" + port + "/#/login");
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username"))).sendKeys(username);
-		browser.findElement(By.id("login-password")).sendKeys("Anjian@2026");
-		browser.findElement(By.id("login-submit")).click();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
-	}
 
-	/** Opens the select marked {@code data-test=testId} and picks the visible option with this text. */
-	private void choose(String testId, String option) {
-		browser.findElement(By.cssSelector("[data-test=" + testId + "] .el-select__wrapper")).click();
-		WebElement item = clickVisible(
-				By.xpath("//li[contains(@class,'el-select-dropdown__item')][normalize-space()='" + option + "']"));
-		wait.until(ExpectedConditions.invisibilityOf(item));
-	}
 
-	/** Element Plus keeps hidden copies of menus and dropdowns in the page: click the one that shows. */
-	private WebElement clickVisible(By by) {
-		WebElement element = wait.until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-		element.click();
-		return element;
-	}
 
 	/** The names in the list, read in one go (the table re-renders while it loads). */
 	@SuppressWarnings("unchecked")
@@ -192,9 +165,4 @@ class RegistryBrowserTest {
 		return code.append(Uscc.checkCharacter(code.toString())).toString();
 	}
 
-	private void screenshot(String name) throws IOException {
-		Path target = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(target.getParent());
-		Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-	}
 }

@@ -33,50 +33,41 @@ class ResponsibilityBrowserTest {
 	@LocalServerPort
 	int port;
 
+	Browser ui;
 	ChromeDriver browser;
 	WebDriverWait wait;
-	Path profile;
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		profile = Files.createTempDirectory("anjian-chrome");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1366,768", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-			.build();
-		browser = new ChromeDriver(service, options);
-		wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		ui = Browser.open(port);
+		browser = ui.driver();
+		wait = ui.waiting();
 	}
 
 	@AfterEach
 	void stopBrowser() throws IOException {
-		browser.quit();
-		FileSystemUtils.deleteRecursively(profile);
+		ui.close();
 	}
 
 	@Test
 	void aDistrictOfficeFindsAnEntityWithoutInspectorAndNamesOneThere() throws IOException {
-		signIn("lixia_office");
-		clickVisible(By.xpath("//div[contains(@class,'el-sub-menu__title')][normalize-space()='监管责任']"));
-		clickVisible(By.xpath("//li[contains(@class,'el-menu-item')][normalize-space()='盲区排查']"));
+		ui.signIn("lixia_office");
+		ui.clickVisible(By.xpath("//div[contains(@class,'el-sub-menu__title')][normalize-space()='监管责任']"));
+		ui.clickVisible(By.xpath("//li[contains(@class,'el-menu-item')][normalize-space()='盲区排查']"));
 		wait.until(d -> count("NO_INSPECTOR") >= 0);
 		assertThat(count("NO_DEPARTMENT")).isPositive();
 		assertThat(count("NO_TERRITORIAL_OWNER")).isPositive();
 		assertThat(count("NO_INSPECTOR")).isPositive();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=gap-table] .el-table__row")));
-		screenshot("responsibility-gaps");
+		ui.screenshot("responsibility-gaps");
 
 		browser.findElement(By.cssSelector("[data-test=gap-card-NO_INSPECTOR]")).click();
 		wait.until(ExpectedConditions.urlContains("kind=NO_INSPECTOR"));
 		wait.until(d -> !rowNames().isEmpty() && gapColumnTexts().stream().allMatch(t -> t.contains("无具体监管人员")));
 
 		// narrow to an industry the district's 应急管理局 supervises alone (工贸其他): its gaps are that department's
-		clickVisible(By.xpath("//div[contains(@class,'el-tabs__item')][starts-with(normalize-space(),'按行业统计')]"));
-		clickVisible(By.xpath("//div[@data-test='gaps-by-industry']//tr[.//td[normalize-space()='工贸其他']]"
+		ui.clickVisible(By.xpath("//div[contains(@class,'el-tabs__item')][starts-with(normalize-space(),'按行业统计')]"));
+		ui.clickVisible(By.xpath("//div[@data-test='gaps-by-industry']//tr[.//td[normalize-space()='工贸其他']]"
 				+ "//a[@data-test='cell-NO_INSPECTOR']"));
 		wait.until(ExpectedConditions.urlContains("industry=IND016"));
 		wait.until(ExpectedConditions.urlContains("kind=NO_INSPECTOR"));
@@ -87,22 +78,22 @@ class ResponsibilityBrowserTest {
 		String entity = rowNames().get(0);
 		String entityId = browser.findElement(By.cssSelector("[data-test=gap-table] .el-table__body .entity-name"))
 			.getDomAttribute("data-entity-id");
-		screenshot("responsibility-gaps-filtered");
+		ui.screenshot("responsibility-gaps-filtered");
 
-		clickVisible(By.cssSelector("[data-test=gap-table] [data-test=gap-fix]"));
+		ui.clickVisible(By.cssSelector("[data-test=gap-table] [data-test=gap-fix]"));
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=gap-drawer] [data-test=responsible-now]")));
 		By unstaffed = By.xpath("//div[@data-test='current-assignment'][@data-department='" + DEPARTMENT + "']"
 				+ "[not(.//*[@data-test='inspector'])]//button[@data-test='assignment-staff']");
 		if (!browser.findElements(unstaffed).isEmpty()) {
-			clickVisible(unstaffed);
+			ui.clickVisible(unstaffed);
 			chooseMany("staff-inspectors", INSPECTOR, "调整监管人员");
-			screenshot("responsibility-staff-dialog");
+			ui.screenshot("responsibility-staff-dialog");
 			browser.findElement(By.cssSelector("[data-test=staff-save]")).click();
 			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-test=staff-save]")));
 		}
 		else {
-			clickVisible(By.cssSelector("[data-test=assignment-new]"));
-			choose("assign-department", DEPARTMENT);
+			ui.clickVisible(By.cssSelector("[data-test=assignment-new]"));
+			ui.choose("assign-department", DEPARTMENT);
 			chooseMany("assign-inspectors", INSPECTOR, "新增监管分工");
 			browser.findElement(By.cssSelector("[data-test=assignment-save]")).click();
 			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-test=assignment-save]")));
@@ -110,7 +101,7 @@ class ResponsibilityBrowserTest {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(
 				By.cssSelector("[data-test=gap-drawer] [data-test=responsible-now]"), INSPECTOR));
 		assertThat(browser.findElement(By.cssSelector("[data-test=assignment-history]")).getText()).contains(INSPECTOR, "当前");
-		screenshot("responsibility-fixed");
+		ui.screenshot("responsibility-fixed");
 
 		browser.findElement(By.cssSelector("[data-test=gap-drawer] .el-drawer__close-btn")).click();
 		wait.until(d -> !rowIds().contains(entityId));
@@ -122,28 +113,21 @@ class ResponsibilityBrowserTest {
 		browser.get("http://localhost:" + port + "/#/registry/entities/" + entityId + "?tab=responsibility");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entity-title"), entity));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=responsible-now]"), INSPECTOR));
-		screenshot("responsibility-entity-tab");
+		ui.screenshot("responsibility-entity-tab");
 	}
 
 	@Test
 	void anInspectorSeesTheEntitiesNamedOnThem() throws IOException {
-		signIn("lixia_yj_inspector");
-		clickVisible(By.xpath("//div[contains(@class,'el-sub-menu__title')][normalize-space()='监管责任']"));
-		clickVisible(By.xpath("//li[contains(@class,'el-menu-item')][normalize-space()='我监管的对象']"));
+		ui.signIn("lixia_yj_inspector");
+		ui.clickVisible(By.xpath("//div[contains(@class,'el-sub-menu__title')][normalize-space()='监管责任']"));
+		ui.clickVisible(By.xpath("//li[contains(@class,'el-menu-item')][normalize-space()='我监管的对象']"));
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=my-entities] .el-table__row")));
 		assertThat(browser.findElement(By.cssSelector(".el-tabs__item.is-active")).getText()).startsWith("本人");
 		assertThat(browser.findElement(By.cssSelector("[data-test=my-entities] .el-table__body")).getText()).contains(INSPECTOR);
 		assertThat(browser.findElement(By.cssSelector(".side-menu")).getText()).doesNotContain("批量分工", "人员移交");
-		screenshot("responsibility-mine");
+		ui.screenshot("responsibility-mine");
 	}
 
-	private void signIn(String username) {
-		browser.get("http://localhost:" + port + "/#/login");
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username"))).sendKeys(username);
-		browser.findElement(By.id("login-password")).sendKeys("Anjian@2026");
-		browser.findElement(By.id("login-submit")).click();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
-	}
 
 	/** The number on a summary card, or -1 while it loads. */
 	private long count(String kind) {
@@ -158,29 +142,16 @@ class ResponsibilityBrowserTest {
 		return digits.isEmpty() ? -1 : Long.parseLong(digits);
 	}
 
-	/** Opens the select marked {@code data-test=testId} and picks the visible option with this text. */
-	private void choose(String testId, String option) {
-		browser.findElement(By.cssSelector("[data-test=" + testId + "] .el-select__wrapper")).click();
-		WebElement item = clickVisible(
-				By.xpath("//li[contains(@class,'el-select-dropdown__item')][.//span[normalize-space()='" + option + "']]"));
-		wait.until(ExpectedConditions.invisibilityOf(item));
-	}
 
 	/** Picks an option of a multiple select, then closes its dropdown by clicking the dialog's title. */
 	private void chooseMany(String testId, String option, String dialogTitle) {
-		clickVisible(By.cssSelector("[data-test=" + testId + "] .el-select__wrapper"));
-		WebElement item = clickVisible(
+		ui.clickVisible(By.cssSelector("[data-test=" + testId + "] .el-select__wrapper"));
+		WebElement item = ui.clickVisible(
 				By.xpath("//li[contains(@class,'el-select-dropdown__item')][.//span[normalize-space()='" + option + "']]"));
-		clickVisible(By.xpath("//span[contains(@class,'el-dialog__title')][normalize-space()='" + dialogTitle + "']"));
+		ui.clickVisible(By.xpath("//span[contains(@class,'el-dialog__title')][normalize-space()='" + dialogTitle + "']"));
 		wait.until(ExpectedConditions.invisibilityOf(item));
 	}
 
-	/** Element Plus keeps hidden copies of menus and dropdowns in the page: click the one that shows. */
-	private WebElement clickVisible(By by) {
-		WebElement element = wait.until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-		element.click();
-		return element;
-	}
 
 	/** The names in the gap list, read in one go (the table re-renders while it loads). */
 	@SuppressWarnings("unchecked")
@@ -203,9 +174,4 @@ class ResponsibilityBrowserTest {
 				"return [...document.querySelectorAll('[data-test=gap-table] .el-table__body .el-table__row')].map(r => r.textContent)");
 	}
 
-	private void screenshot(String name) throws IOException {
-		Path target = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(target.getParent());
-		Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-	}
 }

@@ -48,30 +48,20 @@ class WarningScreenBrowserTest {
 	@Autowired
 	Clock clock;
 
+	Browser ui;
 	ChromeDriver browser;
 	WebDriverWait wait;
-	Path profile;
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		profile = Files.createTempDirectory("anjian-chrome");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1366,768", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-			.build();
-		browser = new ChromeDriver(service, options);
-		wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		ui = Browser.open(port);
+		browser = ui.driver();
+		wait = ui.waiting();
 	}
 
 	@AfterEach
 	void stopBrowser() throws IOException {
-		ApiClient.signedIn(port, "admin").post("/api/dev/clock", "{\"reset\":true}").expect(200);
-		browser.quit();
-		FileSystemUtils.deleteRecursively(profile);
+		ui.close();
 	}
 
 	@Test
@@ -87,7 +77,7 @@ class WarningScreenBrowserTest {
 				""").param("hazard", hazard).query(Long.class).single();
 		By onScreen = By.cssSelector("[data-test=screen-warning][data-id='" + warning + "']");
 
-		signIn("admin");
+		ui.signIn("admin");
 		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
 		browser.get("http://localhost:" + port + "/#/screen/warnings?level=DISTRICT");
@@ -96,7 +86,7 @@ class WarningScreenBrowserTest {
 		assertThat(count("screen-count-SUSPECTED_MAJOR_HAZARD")).isPositive();
 		assertThat(count("screen-pending-CONFIRM")).isPositive();
 		settle();
-		screenshot("warning-screen-district");
+		ui.screenshot("warning-screen-district");
 
 		// the trainer moves the clock three days on from the screen; the sweep (every minute, by db-scheduler) then runs
 		long offset = ((SimulatedClock) clock).offsetSeconds();
@@ -110,7 +100,7 @@ class WarningScreenBrowserTest {
 		assertThat(shown(onScreen).getText()).contains("疑似重大隐患", "第2步 · 市督办");
 		assertThat(count("screen-pending-SUPERVISE")).isPositive();
 		settle();
-		screenshot("warning-screen-city");
+		ui.screenshot("warning-screen-city");
 
 		browser.findElement(By.xpath("//span[@class='switch']/a[normalize-space()='区级']")).click();
 		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-test=warning-screen]"), "data-level", "DISTRICT"));
@@ -138,17 +128,5 @@ class WarningScreenBrowserTest {
 		return Long.parseLong(browser.findElement(By.cssSelector("[data-test=" + testId + "]")).getText().trim());
 	}
 
-	private void signIn(String username) {
-		browser.get("http://localhost:" + port + "/#/login");
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username"))).sendKeys(username);
-		browser.findElement(By.id("login-password")).sendKeys("Anjian@2026");
-		browser.findElement(By.id("login-submit")).click();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
-	}
 
-	private void screenshot(String name) throws IOException {
-		Path target = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(target.getParent());
-		Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-	}
 }
