@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 class Hazards {
 
 	record HazardView(long id, long entityId, String entityName, String regionPath, Long departmentId,
-			String departmentName, String originLevel, Instant foundAt, String foundByName, String description,
+			String departmentName, String originLevel, Instant foundAt, String foundByName, String followUpByName, String description,
 			String location, String legalBasis, HazardLevel level, HazardState state, boolean reinspectionRequired,
 			String rectificationType, Instant originalDeadline, Instant deadline, Instant extensionRequested,
 			String extensionReason, boolean extensionUsed, RectificationPlan plan, boolean overdue, Instant closedAt,
@@ -144,7 +144,7 @@ class Hazards {
 		return new HazardView(rs.getLong("id"), rs.getLong("entity_id"), rs.getString("entity_name"),
 				rs.getString("region_path"), (Long) rs.getObject("department_id"), rs.getString("department_name"),
 				rs.getString("origin_level"), instant(rs, "found_at"), rs.getString("found_by_name"),
-				rs.getString("description"), rs.getString("location"), rs.getString("legal_basis"),
+				rs.getString("follow_up_by_name"), rs.getString("description"), rs.getString("location"), rs.getString("legal_basis"),
 				HazardLevel.valueOf(rs.getString("level")), HazardState.valueOf(rs.getString("state")),
 				rs.getBoolean("reinspection_required"), rs.getString("rectification_type"), instant(rs, "original_deadline"),
 				instant(rs, "deadline"), instant(rs, "extension_requested"), rs.getString("extension_reason"),
@@ -171,10 +171,12 @@ class Hazards {
 
 	private static final String SELECT = """
 			SELECT h.*, e.name AS entity_name, d.name AS department_name, u.display_name AS found_by_name,
+			  coalesce(f.display_name, u.display_name) AS follow_up_by_name,
 			  (SELECT string_agg(a.name, ' / ' ORDER BY c.depth DESC) FROM region_closure c JOIN region a ON a.id = c.ancestor_id
 			   WHERE c.descendant_id = h.region_id AND a.parent_id IS NOT NULL) AS region_path,
 			  (h.state = 'RECTIFYING' AND h.deadline <= :now) AS overdue
 			FROM hazard h JOIN supervised_entity e ON e.id = h.entity_id
 			LEFT JOIN department d ON d.id = h.department_id LEFT JOIN app_user u ON u.id = h.found_by
+			LEFT JOIN app_user f ON f.id = h.follow_up_by
 			""";
 }

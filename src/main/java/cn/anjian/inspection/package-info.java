@@ -3,7 +3,7 @@
  * rectification ordered → rectified with evidence → re-inspected → closed, with deadline extensions, cases and
  * lead transfers. Every transition is explicit, timestamped and published as a {@link HazardTransitioned} event.
  */
-@ApplicationModule(allowedDependencies = { "platform", "platform::*", "registry" })
+@ApplicationModule(allowedDependencies = { "platform", "platform::*", "registry", "responsibility" })
 package cn.anjian.inspection;
 
 import org.springframework.modulith.ApplicationModule;

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -64,8 +65,11 @@ class AssignmentController {
 	private final OperationLog operationLog;
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	AssignmentController(Assignments assignments, AssignmentRule rule, Entities entities, JdbcClient jdbc,
-			OperationLog operationLog, Clock clock) {
+			OperationLog operationLog, ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.assignments = assignments;
 		this.rule = rule;
 		this.entities = entities;
@@ -173,6 +177,8 @@ class AssignmentController {
 		int moved = assignments.handOver(form.fromUserId(), form.toUserId(), clock.instant(),
 				form.reason() == null ? "人员调整移交" : form.reason());
 		operationLog.record("HANDOVER", "user", form.fromUserId(), null, Map.of("toUserId", form.toUserId(), "assignments", moved));
+		events.publishEvent(new InspectorHandedOver(form.fromUserId(), form.toUserId(), department,
+				form.reason() == null ? "人员调整移交" : form.reason(), clock.instant()));
 		return Map.of("moved", moved);
 	}
 

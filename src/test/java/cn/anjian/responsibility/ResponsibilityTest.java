@@ -2,6 +2,7 @@ package cn.anjian.responsibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.anjian.platform.files.SampleFiles;
 import cn.anjian.platform.time.SimulatedClock;
 import cn.anjian.registry.UsccSamples;
 import cn.anjian.support.AnjianTest;
@@ -62,6 +63,39 @@ class ResponsibilityTest {
 		var history = office.get("/api/responsibility/entities/" + entity + "/assignments").expect(200).body();
 		assertThat(history.get(0).get("id").asLong()).isEqualTo(assignment);
 		assertThat(history.get(0).get("inspectors")).hasSize(2);
+	}
+
+	@Test
+	void aHandoverAlsoPassesTheOpenHazardsTheInspectorFollowsUpButNotTheClosedOnes() {
+		var office = ApiClient.signedIn(port, "lixia_office");
+		var inspector = ApiClient.signedIn(port, "lixia_yj_inspector");
+		long department = id("SELECT id FROM department WHERE name = '历下区应急管理局'");
+		long leaving = id("SELECT id FROM app_user WHERE username = 'lixia_yj_inspector'");
+		long entity = entity(office, "历下移交隐患测试有限公司", region("370102001001"), "IND016", "DISTRICT");
+		assign(office, entity, department, "[" + leaving + "]").expect(200);
+		long open = report(inspector, entity);
+		long closed = report(inspector, entity);
+		inspector.upload("/api/hazards/" + closed + "/attachments", Map.of("kind", "EVIDENCE"), "done.png", SampleFiles.png())
+			.expect(200);
+		inspector.post("/api/hazards/" + closed + "/actions/rectify-on-the-spot", "{}").expect(200);
+		long successor = user(office, "lx_yj_successor", department);
+
+		office.post("/api/responsibility/handover", "{\"fromUserId\":%d,\"toUserId\":%d,\"reason\":\"退休\"}"
+			.formatted(leaving, successor)).expect(200);
+
+		assertThat(followUp(office, open)).isEqualTo("接替人");
+		assertThat(followUp(office, closed)).as("a closed hazard keeps its history").isEqualTo("历下区应急局 钱监管员");
+		assertThat(jdbc.sql("SELECT count(*) FROM operation_log WHERE action = 'HAZARD_FOLLOW_UP_HANDOVER' AND target_id = :id")
+			.param("id", String.valueOf(open)).query(Long.class).single()).isEqualTo(1);
+	}
+
+	private long report(ApiClient inspector, long entity) {
+		return inspector.post("/api/hazards", "{\"entityId\":%d,\"description\":\"移交测试隐患\",\"level\":\"GENERAL\",\"reinspectionRequired\":true}"
+			.formatted(entity)).expect(200).body().get("id").asLong();
+	}
+
+	private static String followUp(ApiClient client, long hazard) {
+		return client.get("/api/hazards/" + hazard).expect(200).body().get("hazard").get("followUpByName").asString();
 	}
 
 	@Test
