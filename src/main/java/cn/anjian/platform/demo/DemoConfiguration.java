@@ -26,21 +26,31 @@ class DemoConfiguration {
 		});
 	}
 
+	/**
+	 * Start-up data: the demo seeds in demo mode, otherwise the first-run steps of a new installation. Several nodes
+	 * may start at once: one does the work under the lock, the others wait and then find it done.
+	 */
 	@Bean
-	ApplicationRunner demoSeeder(DemoMode demoMode, List<DemoSeed> seeds, TransactionTemplate transactions,
-			JdbcClient jdbc) {
+	ApplicationRunner startUpData(DemoMode demoMode, List<DemoSeed> seeds, List<FirstRun> firstRuns,
+			TransactionTemplate transactions, JdbcClient jdbc) {
 		return args -> {
-			if (!demoMode.enabled()) {
-				return;
-			}
-			seeds.stream().sorted(Comparator.comparingInt(DemoSeed::order)).forEach(seed -> {
-				transactions.executeWithoutResult(status -> {
-					// several nodes may start at once: one seeds, the others wait and then find the data there
-					jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('anjian-demo-seed'))").query().singleRow();
-					seed.seed();
+			if (demoMode.enabled()) {
+				seeds.stream().sorted(Comparator.comparingInt(DemoSeed::order)).forEach(seed -> {
+					locked(transactions, jdbc, seed::seed);
+					log.info("Demo seed {} done", seed.getClass().getSimpleName());
 				});
-				log.info("Demo seed {} done", seed.getClass().getSimpleName());
-			});
+			}
+			else {
+				firstRuns.stream().sorted(Comparator.comparingInt(FirstRun::order))
+					.forEach(step -> locked(transactions, jdbc, step::apply));
+			}
 		};
+	}
+
+	private static void locked(TransactionTemplate transactions, JdbcClient jdbc, Runnable work) {
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('anjian-demo-seed'))").query().singleRow();
+			work.run();
+		});
 	}
 }
