@@ -53,7 +53,8 @@ class InspectionController {
 			List<@Valid ItemFill> items) {
 	}
 
-	record ItemHazard(@NotNull(message = "请选择隐患等级") HazardLevel level, boolean reinspectionRequired,
+	/** {@code reinspectionRequired} defaults to true: a hazard found on an inspection is normally re-inspected. */
+	record ItemHazard(@NotNull(message = "请选择隐患等级") HazardLevel level, Boolean reinspectionRequired,
 			String description, String location) {
 	}
 
@@ -182,7 +183,7 @@ class InspectionController {
 			description = item.note() == null ? item.content() : item.content() + "：" + item.note();
 		}
 		Hazards.HazardView hazard = reporting.report(scope, new ReportingHazard.NewHazard(inspection.entityId(),
-				description, form.location(), item.legalBasis(), form.level(), form.reinspectionRequired(),
+				description, form.location(), item.legalBasis(), form.level(), !Boolean.FALSE.equals(form.reinspectionRequired()),
 				inspection.departmentId()), id);
 		inspections.linkHazard(itemId, hazard.id());
 		return hazard;

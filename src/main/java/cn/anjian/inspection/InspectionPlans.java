@@ -53,7 +53,7 @@ class InspectionPlans {
 				SELECT p.id, e.id, e.region_id, :times, coalesce(CAST(:inspectors AS bigint[]), ARRAY(
 				    SELECT DISTINCT i.user_id FROM entity_inspector i JOIN entity_assignment a ON a.id = i.assignment_id
 				    WHERE i.entity_id = e.id AND a.department_id = p.department_id AND i.ended_at IS NULL ORDER BY 1))
-				FROM inspection_plan p JOIN supervised_entity e ON """ + OWNED + """
+				FROM inspection_plan p JOIN supervised_entity e ON """ + " " + OWNED + """
 				WHERE p.id = :id AND e.status <> 'CANCELLED' AND (p.industry IS NULL OR e.industry = p.industry)
 				ORDER BY e.id
 				""").param("id", id).param("times", p.timesPerPeriod()).param("inspectors", p.inspectorIds()).update();
@@ -81,7 +81,7 @@ class InspectionPlans {
 				  (SELECT string_agg(a.name, ' / ' ORDER BY c.depth DESC) FROM region_closure c JOIN region a ON a.id = c.ancestor_id
 				   WHERE c.descendant_id = x.region_id AND a.parent_id IS NOT NULL) AS region_path,
 				  (SELECT string_agg(u.display_name, '、' ORDER BY u.id) FROM app_user u WHERE u.id = ANY (x.inspector_ids)) AS inspector_names,
-				  (SELECT count(*) FROM inspection i WHERE """ + DONE_BY_OWNER + """
+				  (SELECT count(*) FROM inspection i WHERE """ + " " + DONE_BY_OWNER + """
 				  ) AS inspections
 				FROM inspection_plan_entity x JOIN inspection_plan p ON p.id = x.plan_id JOIN supervised_entity e ON e.id = x.entity_id
 				WHERE x.plan_id = :id ORDER BY x.id
@@ -134,10 +134,10 @@ class InspectionPlans {
 	private static final String SELECT = """
 			SELECT p.*, r.name AS region_name, d.name AS department_name,
 			  (SELECT count(*) FROM inspection_plan_entity x WHERE x.plan_id = p.id) AS planned,
-			  (SELECT count(*) FROM supervised_entity e WHERE """ + OWNED + """
+			  (SELECT count(*) FROM supervised_entity e WHERE """ + " " + OWNED + """
 			     AND e.status <> 'CANCELLED' AND (p.industry IS NULL OR e.industry = p.industry)) AS supervised,
 			  (SELECT count(*) FROM inspection_plan_entity x WHERE x.plan_id = p.id
-			     AND EXISTS (SELECT 1 FROM inspection i WHERE """ + DONE_BY_OWNER + """
+			     AND EXISTS (SELECT 1 FROM inspection i WHERE """ + " " + DONE_BY_OWNER + """
 			  )) AS done
 			FROM inspection_plan p JOIN region r ON r.id = p.region_id LEFT JOIN department d ON d.id = p.department_id
 			""";
