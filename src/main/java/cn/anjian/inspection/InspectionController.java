@@ -98,6 +98,21 @@ class InspectionController {
 				type == null ? null : type.name(), result == null ? null : result.name(), from, to, keyword), page, size);
 	}
 
+	/** How much inspection work the caller's scope did in a period (default: this year so far). */
+	@GetMapping("/counts")
+	@PreAuthorize("hasAuthority('inspection:read')")
+	Inspections.Counts counts(@RequestParam(required = false) Long regionId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, DataScope scope) {
+		LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
+		LocalDate until = to == null ? today : to;
+		LocalDate since = from == null ? until.withDayOfYear(1) : from;
+		if (since.isAfter(until)) {
+			throw ApiException.invalid("from", "开始日期不能晚于结束日期");
+		}
+		return inspections.counts(scope, regionId, since, until);
+	}
+
 	/** The people the caller may name as inspectors. */
 	@GetMapping("/staff")
 	@PreAuthorize("hasAuthority('inspection:read')")

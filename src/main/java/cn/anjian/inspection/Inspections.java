@@ -131,6 +131,27 @@ class Inspections {
 		return new Page<>(items, total);
 	}
 
+	/** The 量 of inspection work in a period (seed 003 §九): inspections, entities covered, hazards found. */
+	record Counts(LocalDate from, LocalDate to, long inspections, long entitiesCovered, long hazardsFound) {
+	}
+
+	/** Counts over the caller's scope, optionally a region subtree; {@code to} inclusive. */
+	Counts counts(DataScope scope, Long regionId, LocalDate from, LocalDate to) {
+		String inRegion = "(CAST(:regionId AS bigint) IS NULL OR %s IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :regionId))";
+		var inspected = scope.bind(jdbc.sql("SELECT count(*) AS n, count(DISTINCT i.entity_id) AS e FROM inspection i WHERE "
+				+ filter(scope) + " AND " + inRegion.formatted("i.region_id") + " AND i.inspected_on BETWEEN :from AND :to"))
+			.param("regionId", regionId).param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).query().singleRow();
+		long hazardsFound = scope.bind(jdbc.sql("SELECT count(*) FROM hazard h WHERE " + Hazards.filter(scope) + " AND "
+				+ inRegion.formatted("h.region_id") + """
+				 AND h.found_at >= CAST(:from AS date) AT TIME ZONE 'Asia/Shanghai'
+				 AND h.found_at < (CAST(:to AS date) + 1) AT TIME ZONE 'Asia/Shanghai'
+				"""))
+			.param("regionId", regionId).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+			.query(Long.class).single();
+		return new Counts(from, to, ((Number) inspected.get("n")).longValue(), ((Number) inspected.get("e")).longValue(),
+				hazardsFound);
+	}
+
 	List<Inspector> inspectors(long id) {
 		return jdbc.sql("""
 				SELECT u.id, u.display_name FROM inspection_inspector x JOIN app_user u ON u.id = x.user_id

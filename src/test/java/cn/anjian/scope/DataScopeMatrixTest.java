@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -619,6 +620,15 @@ class DataScopeMatrixTest {
 			c.districtA().get("/api/inspections?size=500").expect(200).body().get("items")
 				.forEach(i -> assertThat(i.get("regionPath").asString()).startsWith("历下区"));
 			assertThat(c.districtA().get("/api/inspections?regionId=" + c.regionB()).expect(200).body().get("total").asLong()).isZero();
+		}, none());
+		probe("GET /api/inspections/counts", Kind.SCOPED, c -> {
+			JsonNode ofB = c.districtA().get("/api/inspections/counts?from=2000-01-01&regionId=" + c.regionB()).expect(200).body();
+			assertThat(ofB.get("inspections").asLong() + ofB.get("entitiesCovered").asLong() + ofB.get("hazardsFound").asLong()).isZero();
+			long ownInspections = c.jdbc().sql("""
+					SELECT count(*) FROM inspection WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370102'))
+					""").query(Long.class).single();
+			assertThat(c.districtA().get("/api/inspections/counts?from=2000-01-01&to=2100-01-01").expect(200).body().get("inspections").asLong())
+				.isEqualTo(ownInspections);
 		}, none());
 		probe("GET /api/inspections/staff", Kind.SCOPED,
 				c -> assertThat(c.districtA().get("/api/inspections/staff").expect(200).raw()).contains("陈干事")
