@@ -107,6 +107,31 @@ const routes = [
         }
       },
       {
+        path: 'inspection/records',
+        component: () => import('./modules/inspection/InspectionListPage.vue'),
+        meta: { title: '检查记录', perm: 'inspection:read', entityUsers: 'never' }
+      },
+      {
+        path: 'inspection/records/:id(\\d+)',
+        component: () => import('./modules/inspection/InspectionRecordPage.vue'),
+        meta: { title: '检查记录', perm: 'inspection:read', entityUsers: 'never', activeMenu: () => '/inspection/records' }
+      },
+      {
+        path: 'inspection/plans',
+        component: () => import('./modules/inspection/InspectionPlanPage.vue'),
+        meta: { title: '检查计划', perm: 'inspection:read', entityUsers: 'never' }
+      },
+      {
+        path: 'inspection/draws',
+        component: () => import('./modules/inspection/RandomDrawPage.vue'),
+        meta: { title: '双随机抽查', perm: 'inspection:read', entityUsers: 'never' }
+      },
+      {
+        path: 'inspection/checklists',
+        component: () => import('./modules/inspection/ChecklistTemplatePage.vue'),
+        meta: { title: '检查表模板', perm: 'checklist:read', entityUsers: 'never' }
+      },
+      {
         path: 'prevention',
         component: () => import('./modules/prevention/PreventionPage.vue'),
         meta: { title: '双重预防' }

@@ -43,8 +43,12 @@ export const menu = [
     title: '隐患排查整治',
     icon: Search,
     children: [
+      { path: '/inspection/records', title: '检查记录' },
+      { path: '/inspection/plans', title: '检查计划' },
+      { path: '/inspection/draws', title: '双随机抽查' },
       { path: '/inspection/hazards', title: '隐患列表' },
-      { path: '/inspection/mine', title: '我的隐患整改' }
+      { path: '/inspection/mine', title: '我的隐患整改' },
+      { path: '/inspection/checklists', title: '检查表模板' }
     ]
   },
   { path: '/prevention', title: '双重预防', icon: Aim },

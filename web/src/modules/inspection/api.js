@@ -17,3 +17,53 @@ export const hazardApi = {
 
 /** Entities for the report dialog's remote select (the caller's scope). */
 export const entitySearch = (keyword) => http.get('/entities', { keyword, page: 1, size: 20 })
+
+// 检查记录, 检查计划, 双随机抽查, 检查表模板 (InspectionController, InspectionPlanController, RandomDrawController,
+// ChecklistController, InspectionConflictController).
+export const inspectionApi = {
+  /** query: regionId, departmentId, entityId, type, result, from, to, keyword, page, size → {items, total} */
+  list: (query) => http.get('/inspections', query),
+  /** → {inspection, inspectors, items, photos, hazards} */
+  get: (id) => http.get(`/inspections/${id}`),
+  /** form: {type, entityId, inspectorIds, inspectedOn, templateId, planId} → detail */
+  create: (form) => http.post('/inspections', form),
+  /** form: {findings, representativeName, result, items: [{id, outcome, note}]} → detail */
+  fill: (id, form) => http.put(`/inspections/${id}`, form),
+  /** body: {level, reinspectionRequired, description, location} → HazardView */
+  raiseHazard: (id, itemId, body) => http.post(`/inspections/${id}/items/${itemId}/hazard`, body),
+  upload: (id, file, itemId) => http.upload(`/inspections/${id}/photos`, itemId ? { file, itemId } : { file }),
+  photoUrl: (id, photoId) => apiUrl(`/inspections/${id}/photos/${photoId}/content`),
+  /** the people the caller may name as inspectors */
+  staff: () => http.get('/inspections/staff')
+}
+
+export const checklistApi = {
+  list: (query) => http.get('/checklist-templates', query),
+  get: (id) => http.get(`/checklist-templates/${id}`),
+  create: (form) => http.post('/checklist-templates', form),
+  update: (id, form) => http.put(`/checklist-templates/${id}`, form)
+}
+
+export const planApi = {
+  list: (query) => http.get('/inspection-plans', query),
+  get: (id) => http.get(`/inspection-plans/${id}`),
+  /** form: {name, year, month, industry, regionId, timesPerPeriod, inspectorIds} → {plan, entities} */
+  create: (form) => http.post('/inspection-plans', form),
+  changeEntity: (id, rowId, form) => http.put(`/inspection-plans/${id}/entities/${rowId}`, form)
+}
+
+export const drawApi = {
+  list: (query) => http.get('/draws', query),
+  published: (query) => http.get('/draws/published', query),
+  get: (id) => http.get(`/draws/${id}`),
+  /** form: {name, regionId, industry, supervisionType, entityCount, inspectorsPerEntity, inspectorIds, seed} */
+  create: (form) => http.post('/draws', form),
+  publish: (id) => http.post(`/draws/${id}/publish`),
+  exportUrl: (id) => apiUrl(`/draws/${id}/export.xlsx`)
+}
+
+export const conflictApi = {
+  list: (query) => http.get('/inspection-conflicts', query),
+  create: (form) => http.post('/inspection-conflicts', form),
+  remove: (id) => http.del(`/inspection-conflicts/${id}`)
+}

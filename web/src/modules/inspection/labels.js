@@ -51,3 +51,24 @@ export const PLAN_FIELDS = [
   { key: 'responsiblePerson', label: '责任人' },
   { key: 'emergencyPlan', label: '应急预案' }
 ]
+
+export const INSPECTION_TYPES = {
+  ENFORCEMENT: '执法检查',
+  SUPERVISION: '监督检查',
+  ROUTINE: '日常检查',
+  SPECIAL: '专项检查',
+  INSPECTION_TOUR: '督查',
+  RE_INSPECTION: '复查'
+}
+
+export const INSPECTION_RESULTS = {
+  PASSED: { label: '合格', tag: 'success' },
+  RECTIFICATION_ORDERED: { label: '责令整改', tag: 'warning' },
+  CASE_FILED: { label: '立案', tag: 'danger' }
+}
+
+export const ITEM_OUTCOMES = {
+  PASS: { label: '符合', type: 'success' },
+  FAIL: { label: '不符合', type: 'danger' },
+  NA: { label: '不适用', type: 'info' }
+}

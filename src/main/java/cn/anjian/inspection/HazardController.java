@@ -5,21 +5,16 @@ import cn.anjian.platform.oplog.OperationLog;
 import cn.anjian.platform.scope.DataScope;
 import cn.anjian.platform.web.ApiException;
 import cn.anjian.platform.web.Page;
-import cn.anjian.registry.Entities;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,11 +35,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/hazards")
 class HazardController {
 
-	record NewHazard(@NotNull(message = "请选择隐患所在单位") Long entityId, @NotBlank(message = "请描述隐患") String description,
-			String location, String legalBasis, @NotNull(message = "请选择隐患等级") HazardLevel level,
-			boolean reinspectionRequired, Long departmentId) {
-	}
-
 	record ActionForm(Instant deadline, Hazard.RectificationType type, RectificationPlan plan, String note, String reason) {
 	}
 
@@ -62,21 +52,21 @@ class HazardController {
 
 	private final Hazards hazards;
 	private final HazardAttachments attachments;
-	private final Entities entities;
+	private final ReportingHazard reporting;
+	private final RecordingTransition transitions;
 	private final JdbcClient jdbc;
 	private final OperationLog operationLog;
-	private final ApplicationEventPublisher events;
 	private final FileTransfers files;
 	private final Clock clock;
 
-	HazardController(Hazards hazards, HazardAttachments attachments, Entities entities, JdbcClient jdbc,
-			OperationLog operationLog, ApplicationEventPublisher events, FileTransfers files, Clock clock) {
+	HazardController(Hazards hazards, HazardAttachments attachments, ReportingHazard reporting,
+			RecordingTransition transitions, JdbcClient jdbc, OperationLog operationLog, FileTransfers files, Clock clock) {
 		this.hazards = hazards;
 		this.attachments = attachments;
-		this.entities = entities;
+		this.reporting = reporting;
+		this.transitions = transitions;
 		this.jdbc = jdbc;
 		this.operationLog = operationLog;
-		this.events = events;
 		this.files = files;
 		this.clock = clock;
 	}
@@ -100,22 +90,8 @@ class HazardController {
 
 	@PostMapping
 	@PreAuthorize("hasAuthority('hazard:write')")
-	Hazards.HazardView report(@Valid @RequestBody NewHazard form, DataScope scope) {
-		if (scope.kind() == DataScope.Kind.ENTITY) {
-			throw ApiException.forbidden("企业自查隐患请在双重预防中登记");
-		}
-		entities.find(scope, form.entityId()).orElseThrow(() -> {
-			operationLog.recordDenied("supervised_entity", form.entityId());
-			return ApiException.notFound("监管对象");
-		});
-		Instant now = clock.instant();
-		long id = hazards.insert(form.entityId(), responsibleDepartment(scope, form), originLevel(scope), scope.userId(),
-				form.description().trim(), form.location(), form.legalBasis(), form.level(), form.reinspectionRequired(), now);
-		Hazard hazard = hazards.lock(id).orElseThrow();
-		record(hazard, hazard.reported(now), null, null);
-		Hazards.HazardView created = view(scope, id);
-		operationLog.record("HAZARD_REPORT", "hazard", id, null, created);
-		return created;
+	Hazards.HazardView report(@Valid @RequestBody ReportingHazard.NewHazard form, DataScope scope) {
+		return reporting.report(scope, form, null);
 	}
 
 	@PostMapping("/{id}/actions/{action}")
@@ -143,7 +119,7 @@ class HazardController {
 			case "reject-rectification" -> hazard.rejectRectification(form.deadline(), now);
 			default -> throw ApiException.notFound("操作");
 		};
-		record(hazard, fact, form.note(), "apply-extension".equals(action) ? form.reason() : null);
+		transitions.record(hazard, fact, form.note(), "apply-extension".equals(action) ? form.reason() : null);
 		Hazards.HazardView after = view(scope, id);
 		operationLog.record("HAZARD_" + fact.transition(), "hazard", id, before, after);
 		return after;
@@ -175,14 +151,6 @@ class HazardController {
 		return files.send(a.sha256(), a.fileName(), a.contentType(), a.sizeBytes());
 	}
 
-	private void record(Hazard hazard, HazardTransitioned fact, String note, String extensionReason) {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		var actor = auth != null && auth.getPrincipal() instanceof cn.anjian.platform.oplog.Actor a ? a : null;
-		hazards.save(hazard, fact, actor == null ? null : actor.userId(), actor == null ? "系统" : actor.displayName(), note,
-				extensionReason);
-		events.publishEvent(fact);
-	}
-
 	private void requirePermission(String action, DataScope scope) {
 		String needed = PERMISSIONS.get(action);
 		if (needed == null) {
@@ -193,28 +161,6 @@ class HazardController {
 		if (!held || (needed.equals("hazard:rectify") != (scope.kind() == DataScope.Kind.ENTITY))) {
 			throw ApiException.forbidden(needed.equals("hazard:rectify") ? "该操作由隐患所在单位办理" : "无权限执行此操作");
 		}
-	}
-
-	/** The department that follows the hazard up: the one named, else the finder's, else the entity's supervisor. */
-	private Long responsibleDepartment(DataScope scope, NewHazard form) {
-		if (form.departmentId() != null) {
-			return form.departmentId();
-		}
-		if (scope.departmentId() != null) {
-			return scope.departmentId();
-		}
-		return jdbc.sql("""
-				SELECT department_id FROM entity_assignment WHERE entity_id = :e AND ended_at IS NULL
-				ORDER BY (supervision_type = 'INDUSTRY_SUPERVISION') DESC, id LIMIT 1
-				""").param("e", form.entityId()).query(Long.class).optional().orElse(null);
-	}
-
-	/** City-level finders (a city department, the city office) follow the city ladders; everyone else the district's. */
-	private Hazard.OriginLevel originLevel(DataScope scope) {
-		String level = scope.departmentId() != null
-				? jdbc.sql("SELECT level FROM department WHERE id = :id").param("id", scope.departmentId()).query(String.class).single()
-				: jdbc.sql("SELECT level FROM region WHERE id = :id").param("id", scope.regionId()).query(String.class).single();
-		return "CITY".equals(level) ? Hazard.OriginLevel.CITY : Hazard.OriginLevel.DISTRICT;
 	}
 
 	private Instant lastOrder(long hazardId) {

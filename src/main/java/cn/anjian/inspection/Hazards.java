@@ -21,7 +21,7 @@ class Hazards {
 			String location, String legalBasis, HazardLevel level, HazardState state, boolean reinspectionRequired,
 			String rectificationType, Instant originalDeadline, Instant deadline, Instant extensionRequested,
 			String extensionReason, boolean extensionUsed, RectificationPlan plan, boolean overdue, Instant closedAt,
-			int version) {
+			int version, Long inspectionId) {
 	}
 
 	/** {@code open}: not yet closed (已销号) — what a business still has to deal with. */
@@ -38,18 +38,18 @@ class Hazards {
 	}
 
 	long insert(long entityId, Long departmentId, Hazard.OriginLevel origin, Long foundBy, String description,
-			String location, String legalBasis, HazardLevel level, boolean reinspection, Instant now) {
+			String location, String legalBasis, HazardLevel level, boolean reinspection, Long inspectionId, Instant now) {
 		return jdbc.sql("""
 				INSERT INTO hazard (entity_id, region_id, department_id, origin_level, found_by, found_at, description,
-				                    location, legal_basis, level, state, reinspection_required, updated_at)
+				                    location, legal_basis, level, state, reinspection_required, inspection_id, updated_at)
 				SELECT e.id, e.region_id, :department, :origin, :foundBy, :now, :description, :location, :legalBasis,
-				       :level, 'REPORTED', :reinspection, :now
+				       :level, 'REPORTED', :reinspection, :inspection, :now
 				FROM supervised_entity e WHERE e.id = :entity RETURNING id
 				""")
 			.param("entity", entityId).param("department", departmentId).param("origin", origin.name())
 			.param("foundBy", foundBy).param("now", Timestamp.from(now)).param("description", description)
 			.param("location", location).param("legalBasis", legalBasis).param("level", level.name())
-			.param("reinspection", reinspection)
+			.param("reinspection", reinspection).param("inspection", inspectionId)
 			.query(Long.class).single();
 	}
 
@@ -96,6 +96,12 @@ class Hazards {
 	Optional<HazardView> find(DataScope scope, long id, Instant now) {
 		return scope.bind(jdbc.sql(SELECT + " WHERE h.id = :id AND " + filter(scope))).param("id", id)
 			.param("now", Timestamp.from(now)).query((rs, n) -> map(rs)).optional();
+	}
+
+	/** The hazards an inspection raised, as far as the caller's scope reaches. */
+	List<HazardView> ofInspection(DataScope scope, long inspectionId, Instant now) {
+		return scope.bind(jdbc.sql(SELECT + " WHERE h.inspection_id = :inspection AND " + filter(scope) + " ORDER BY h.id"))
+			.param("inspection", inspectionId).param("now", Timestamp.from(now)).query((rs, n) -> map(rs)).list();
 	}
 
 	Page<HazardView> search(DataScope scope, Filter f, Instant now, int page, int size) {
@@ -149,7 +155,7 @@ class Hazards {
 				rs.getBoolean("reinspection_required"), rs.getString("rectification_type"), instant(rs, "original_deadline"),
 				instant(rs, "deadline"), instant(rs, "extension_requested"), rs.getString("extension_reason"),
 				rs.getBoolean("extension_used"), plan(rs.getString("plan")), rs.getBoolean("overdue"),
-				instant(rs, "closed_at"), rs.getInt("version"));
+				instant(rs, "closed_at"), rs.getInt("version"), (Long) rs.getObject("inspection_id"));
 	}
 
 	private RectificationPlan plan(String text) {

@@ -57,7 +57,7 @@ class InspectionDemoSeed implements DemoSeed {
 			Instant found = now.minus(Duration.ofHours(24 + random.nextInt(24 * 40)));
 			long id = hazards.insert(entity, department(entity), random.nextInt(5) == 0 ? Hazard.OriginLevel.CITY
 					: Hazard.OriginLevel.DISTRICT, null, FINDINGS[random.nextInt(FINDINGS.length)], "现场", null, level,
-					random.nextInt(4) > 0, found);
+					random.nextInt(4) > 0, null, found);
 			walk(id, random, found, now);
 		}
 	}

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -92,12 +93,27 @@ class DataScopeMatrixTest {
 		}
 
 		dutyListsOfB(departmentB);
+		inspectionsOfB();
+	}
+
+	/** District B has an inspection with a photo, a plan and a draw (the demo's), and a recorded conflict of interest. */
+	private void inspectionsOfB() {
+		if (jdbc.sql("SELECT count(*) FROM inspection WHERE region_id " + IN_B).query(Long.class).single() == 0) {
+			newInspectionB(ctx);
+		}
+		if (jdbc.sql("SELECT count(*) FROM inspection_photo WHERE inspection_id = :i").param("i", inspectionB(ctx)).query(Long.class).single() == 0) {
+			ctx.districtB().upload("/api/inspections/" + inspectionB(ctx) + "/photos", "q.png", cn.anjian.platform.files.SampleFiles.png()).expect(200);
+		}
+		if (jdbc.sql("SELECT count(*) FROM inspection_conflict WHERE region_id " + IN_B).query(Long.class).single() == 0) {
+			ctx.districtB().post("/api/inspection-conflicts", conflictJson(ctx.userB(), ctx.entityB())).expect(200);
+		}
 	}
 
 	static final Map<String, Probe> MATRIX = new TreeMap<>();
 
 	static final String LICENCE = "{\"type\":\"SAFETY_PRODUCTION\",\"number\":\"测试证001\",\"validFrom\":\"2024-01-01\",\"validTo\":\"2027-01-01\"}";
 	static final String RULE = "{\"industry\":\"IND080\",\"level\":\"DISTRICT\",\"departmentKind\":\"MARKET\",\"supervisionType\":\"OTHER\"}";
+	static final String TEMPLATE = "{\"name\":\"矩阵测试检查表\",\"industries\":[\"IND016\"],\"items\":[{\"content\":\"安全警示标志\",\"legalBasis\":\"《中华人民共和国安全生产法》第三十五条\"}]}";
 
 	static void probe(String endpoint, Kind kind, Consumer<Ctx> foreign, Consumer<Ctx> own) {
 		MATRIX.put(endpoint, new Probe(kind, foreign, own));
@@ -588,8 +604,156 @@ class DataScopeMatrixTest {
 			notFound(c.districtA().get("/api/entities/import/" + reportB + "/report.xlsx"));
 		}, none());
 
+		// inspection: checklist templates, inspection records, plans, conflicts of interest, 双随机 draws
+		probe("GET /api/checklist-templates", Kind.GLOBAL, none(), none());
+		probe("GET /api/checklist-templates/{id}", Kind.GLOBAL, none(), none());
+		probe("POST /api/checklist-templates", Kind.GLOBAL,
+				c -> c.districtA().post("/api/checklist-templates", TEMPLATE).expect(403),
+				c -> c.admin().post("/api/checklist-templates", TEMPLATE).expect(200));
+		probe("PUT /api/checklist-templates/{id}", Kind.GLOBAL,
+				c -> c.districtA().put("/api/checklist-templates/1", TEMPLATE).expect(403),
+				c -> {
+					long id = c.admin().post("/api/checklist-templates", TEMPLATE).expect(200).body().get("id").asLong();
+					c.admin().put("/api/checklist-templates/" + id, TEMPLATE.replace("矩阵", "矩阵修订")).expect(200);
+				});
+		probe("GET /api/inspections", Kind.SCOPED, c -> {
+			c.districtA().get("/api/inspections?size=500").expect(200).body().get("items")
+				.forEach(i -> assertThat(i.get("regionPath").asString()).startsWith("历下区"));
+			assertThat(c.districtA().get("/api/inspections?regionId=" + c.regionB()).expect(200).body().get("total").asLong()).isZero();
+		}, none());
+		probe("GET /api/inspections/counts", Kind.SCOPED, c -> {
+			JsonNode ofB = c.districtA().get("/api/inspections/counts?from=2000-01-01&regionId=" + c.regionB()).expect(200).body();
+			assertThat(ofB.get("inspections").asLong() + ofB.get("entitiesCovered").asLong() + ofB.get("hazardsFound").asLong()).isZero();
+			long ownInspections = c.jdbc().sql("""
+					SELECT count(*) FROM inspection WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370102'))
+					""").query(Long.class).single();
+			assertThat(c.districtA().get("/api/inspections/counts?from=2000-01-01&to=2100-01-01").expect(200).body().get("inspections").asLong())
+				.isEqualTo(ownInspections);
+		}, none());
+		probe("GET /api/inspections/staff", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/inspections/staff").expect(200).raw()).contains("陈干事")
+					.doesNotContain("市中区").doesNotContain("大观园"),
+				none());
+		probe("GET /api/inspections/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/inspections/" + inspectionB(c))), none());
+		probe("POST /api/inspections", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/inspections", inspectionJson(c.entityB(), userId(c, "lixia_street")))),
+				c -> c.districtB().post("/api/inspections", inspectionJson(c.entityB(), c.userB())).expect(200));
+		probe("PUT /api/inspections/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/inspections/" + inspectionB(c), "{\"findings\":\"越权\"}")),
+				c -> c.districtB().put("/api/inspections/" + newInspectionB(c),
+						"{\"findings\":\"未发现问题\",\"representativeName\":\"李经理\",\"result\":\"PASSED\"}").expect(200));
+		probe("POST /api/inspections/{id}/items/{itemId}/hazard", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/inspections/" + inspectionB(c) + "/items/" + itemB(c) + "/hazard", "{\"level\":\"GENERAL\"}")),
+				c -> {
+					long id = newInspectionB(c);
+					long item = c.districtB().get("/api/inspections/" + id).expect(200).body().get("items").get(0).get("id").asLong();
+					c.districtB().put("/api/inspections/" + id, "{\"items\":[{\"id\":%d,\"outcome\":\"FAIL\"}]}".formatted(item)).expect(200);
+					c.districtB().post("/api/inspections/" + id + "/items/" + item + "/hazard", "{\"level\":\"GENERAL\"}").expect(200);
+				});
+		probe("GET /api/inspections/{id}/hazards", Kind.SCOPED,
+				c -> notFound(c.districtA().get("/api/inspections/" + inspectionB(c) + "/hazards")), none());
+		probe("POST /api/inspections/{id}/photos", Kind.SCOPED,
+				c -> notFound(c.districtA().upload("/api/inspections/" + inspectionB(c) + "/photos", "p.png", cn.anjian.platform.files.SampleFiles.png())),
+				c -> c.districtB().upload("/api/inspections/" + inspectionB(c) + "/photos", "p.png", cn.anjian.platform.files.SampleFiles.png()).expect(200));
+		probe("GET /api/inspections/{id}/photos/{photoId}/content", Kind.SCOPED, c -> {
+			long photo = c.jdbc().sql("SELECT min(id) FROM inspection_photo WHERE inspection_id = :i").param("i", inspectionB(c)).query(Long.class).single();
+			notFound(c.districtA().get("/api/inspections/" + inspectionB(c) + "/photos/" + photo + "/content"));
+		}, none());
+		probe("GET /api/inspection-plans", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/inspection-plans?size=500").expect(200).raw()).doesNotContain("市中区"), none());
+		probe("GET /api/inspection-plans/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/inspection-plans/" + planB(c))), none());
+		probe("POST /api/inspection-plans", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/inspection-plans", "{\"name\":\"越权计划\",\"year\":2026,\"regionId\":%d}".formatted(c.streetB()))),
+				c -> c.districtB().post("/api/inspection-plans", "{\"name\":\"大观园街道月度检查计划\",\"year\":2026,\"month\":6,\"regionId\":%d}".formatted(c.streetB())).expect(200));
+		probe("PUT /api/inspection-plans/{id}/entities/{rowId}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/inspection-plans/" + planB(c) + "/entities/" + planRowB(c), "{\"timesPerPeriod\":3}")),
+				c -> c.districtB().put("/api/inspection-plans/" + planB(c) + "/entities/" + planRowB(c), "{\"timesPerPeriod\":2}").expect(200));
+		probe("GET /api/inspection-conflicts", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/inspection-conflicts").expect(200).raw()).doesNotContain("杨干事"), none());
+		probe("POST /api/inspection-conflicts", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/inspection-conflicts", conflictJson(userId(c, "lixia_street"), c.entityB()))),
+				c -> {
+					long grid = userId(c, "shizhong_grid");
+					long entity = c.jdbc().sql("""
+							SELECT min(e.id) FROM supervised_entity e WHERE e.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :b)
+							AND NOT EXISTS (SELECT 1 FROM inspection_conflict f WHERE f.entity_id = e.id AND f.user_id = :u)
+							""").param("b", c.regionB()).param("u", grid).query(Long.class).single();
+					c.districtB().post("/api/inspection-conflicts", conflictJson(grid, entity)).expect(200);
+				});
+		probe("DELETE /api/inspection-conflicts/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().delete("/api/inspection-conflicts/" + conflictB(c))),
+				c -> {
+					long office = userId(c, "shizhong_office");
+					c.jdbc().sql("DELETE FROM inspection_conflict WHERE user_id = :u").param("u", office).update();
+					long id = c.districtB().post("/api/inspection-conflicts", conflictJson(office, c.entityB())).expect(200).body().get("id").asLong();
+					c.districtB().delete("/api/inspection-conflicts/" + id).expect(204);
+				});
+		probe("GET /api/draws", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/draws?size=500").expect(200).raw()).doesNotContain("市中区"), none());
+		probe("GET /api/draws/published", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/draws/published?size=50").expect(200).raw()).doesNotContain("市中区"), none());
+		probe("GET /api/draws/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/draws/" + drawB(c))), none());
+		probe("GET /api/draws/{id}/export.xlsx", Kind.SCOPED, c -> notFound(c.districtA().get("/api/draws/" + drawB(c) + "/export.xlsx")), none());
+		probe("POST /api/draws", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/draws", drawJson(c.regionB()))),
+				c -> c.districtB().post("/api/draws", drawJson(c.streetB())).expect(200));
+		probe("POST /api/draws/{id}/publish", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/draws/" + drawB(c) + "/publish", null)),
+				c -> {
+					long id = c.districtB().post("/api/draws", drawJson(c.streetB())).expect(200).body().get("draw").get("id").asLong();
+					c.districtB().post("/api/draws/" + id + "/publish", null).expect(200);
+				});
+
 		probe("POST /api/test/write-without-log", Kind.TEST_ONLY, none(), none());
 		probe("POST /api/test/write-with-log", Kind.TEST_ONLY, none(), none());
+	}
+
+
+	static String inspectionJson(long entityId, long inspectorId) {
+		long template = 1;
+		return "{\"type\":\"ROUTINE\",\"entityId\":%d,\"inspectorIds\":[%d],\"inspectedOn\":\"2026-01-05\",\"templateId\":%d}"
+			.formatted(entityId, inspectorId, template);
+	}
+
+	static String conflictJson(long userId, long entityId) {
+		return "{\"userId\":%d,\"entityId\":%d,\"reason\":\"近亲属在该单位任职\"}".formatted(userId, entityId);
+	}
+
+	static String drawJson(long regionId) {
+		return "{\"name\":\"矩阵测试抽查\",\"regionId\":%d,\"entityCount\":1,\"inspectorsPerEntity\":2}".formatted(regionId);
+	}
+
+	static final String IN_B = "IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))";
+
+	/** An inspection of district B (the demo's, or one its office records in {@code districtBHasRecords}). */
+	static long inspectionB(Ctx c) {
+		return c.jdbc().sql("SELECT min(id) FROM inspection WHERE region_id " + IN_B).query(Long.class).single();
+	}
+
+	static long newInspectionB(Ctx c) {
+		return c.districtB().post("/api/inspections", inspectionJson(c.entityB(), c.userB())).expect(200).body()
+			.get("inspection").get("id").asLong();
+	}
+
+	static long itemB(Ctx c) {
+		return c.jdbc().sql("SELECT min(id) FROM inspection_item WHERE region_id " + IN_B).query(Long.class).single();
+	}
+
+	static long planB(Ctx c) {
+		return c.jdbc().sql("SELECT min(p.id) FROM inspection_plan p WHERE p.region_id " + IN_B
+				+ " AND EXISTS (SELECT 1 FROM inspection_plan_entity x WHERE x.plan_id = p.id)").query(Long.class).single();
+	}
+
+	static long planRowB(Ctx c) {
+		return c.jdbc().sql("SELECT min(id) FROM inspection_plan_entity WHERE plan_id = :p").param("p", planB(c)).query(Long.class).single();
+	}
+
+	static long drawB(Ctx c) {
+		return c.jdbc().sql("SELECT min(id) FROM random_draw WHERE region_id " + IN_B).query(Long.class).single();
+	}
+
+	static long conflictB(Ctx c) {
+		return c.jdbc().sql("SELECT min(id) FROM inspection_conflict WHERE region_id " + IN_B).query(Long.class).single();
 	}
 
 	static String entityJson(long regionId, Integer version) {
@@ -733,6 +897,13 @@ class DataScopeMatrixTest {
 				  UNION ALL SELECT 'ha' || x.id FROM hazard_attachment x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'a' || a.id || a.department_id || coalesce(a.office_id, 0) || coalesce(a.ended_at::text, '-') FROM entity_assignment a WHERE a.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'i' || i.id || i.user_id || coalesce(i.ended_at::text, '-') FROM entity_inspector i WHERE i.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'in' || i.id || coalesce(i.result, '-') || coalesce(i.findings, '-') || i.updated_at FROM inspection i WHERE i.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'it' || t.id || coalesce(t.outcome, '-') || coalesce(t.hazard_id, 0) FROM inspection_item t WHERE t.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'ip' || p.id FROM inspection_photo p WHERE p.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'pl' || p.id || p.name FROM inspection_plan p WHERE p.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'pe' || x.id || x.times_per_period || x.inspector_ids::text FROM inspection_plan_entity x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'dr' || d.id || d.published FROM random_draw d WHERE d.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'cf' || f.id || f.reason FROM inspection_conflict f WHERE f.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				) s
 				""").query(String.class).single();
 	}
