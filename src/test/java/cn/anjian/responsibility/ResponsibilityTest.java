@@ -66,7 +66,7 @@ class ResponsibilityTest {
 	}
 
 	@Test
-	void aHandoverAlsoPassesTheOpenHazardsTheInspectorFollowsUpButNotTheClosedOnes() {
+	void aHandoverAlsoPassesTheOpenHazardsAndUnfinishedInspectionsButNotTheClosedHazards() {
 		var office = ApiClient.signedIn(port, "lixia_office");
 		var inspector = ApiClient.signedIn(port, "lixia_yj_inspector");
 		long department = id("SELECT id FROM department WHERE name = '历下区应急管理局'");
@@ -78,6 +78,9 @@ class ResponsibilityTest {
 		inspector.upload("/api/hazards/" + closed + "/attachments", Map.of("kind", "EVIDENCE"), "done.png", SampleFiles.png())
 			.expect(200);
 		inspector.post("/api/hazards/" + closed + "/actions/rectify-on-the-spot", "{}").expect(200);
+		long unfinished = inspector.post("/api/inspections", "{\"type\":\"ROUTINE\",\"entityId\":%d,\"inspectorIds\":[%d],\"inspectedOn\":\"%s\"}"
+			.formatted(entity, leaving, java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")))))
+			.expect(200).body().get("inspection").get("id").asLong();
 		long successor = user(office, "lx_yj_successor", department);
 
 		office.post("/api/responsibility/handover", "{\"fromUserId\":%d,\"toUserId\":%d,\"reason\":\"退休\"}"
@@ -85,6 +88,8 @@ class ResponsibilityTest {
 
 		assertThat(followUp(office, open)).isEqualTo("接替人");
 		assertThat(followUp(office, closed)).as("a closed hazard keeps its history").isEqualTo("历下区应急局 钱监管员");
+		assertThat(jdbc.sql("SELECT user_id FROM inspection_inspector WHERE inspection_id = :id").param("id", unfinished)
+			.query(Long.class).list()).as("an unfinished inspection").containsExactly(successor);
 		assertThat(jdbc.sql("SELECT count(*) FROM operation_log WHERE action = 'HAZARD_FOLLOW_UP_HANDOVER' AND target_id = :id")
 			.param("id", String.valueOf(open)).query(Long.class).single()).isEqualTo(1);
 	}
