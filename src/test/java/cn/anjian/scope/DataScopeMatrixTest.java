@@ -362,6 +362,39 @@ class DataScopeMatrixTest {
 			notFound(c.districtA().get("/api/hazards/" + hazardB(c) + "/attachments/" + attachment + "/content"));
 		}, none());
 
+		// inspection: lead transfers (违法线索移交)
+		probe("GET /api/leads", Kind.SCOPED, c -> {
+			long lead = leadB(c);
+			assertThat(c.districtA().get("/api/leads?size=500").expect(200).raw()).doesNotContain("\"id\":" + lead + ",");
+			c.districtA().get("/api/leads?size=500").expect(200).body().get("items")
+				.forEach(l -> assertThat(l.get("regionPath").asString()).startsWith("历下区"));
+		}, none());
+		probe("GET /api/leads/receivers", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/leads/receivers").expect(200).raw()).contains("历下区应急管理局").doesNotContain("市中区"),
+				none());
+		probe("GET /api/leads/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/leads/" + leadB(c))), none());
+		probe("POST /api/leads", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/leads", leadJson(c.entityB(), c.departmentB()))),
+				c -> c.districtB().post("/api/leads", leadJson(c.entityB(), c.departmentB())).expect(200));
+		probe("POST /api/leads/{id}/actions/{action}", Kind.SCOPED,
+				c -> notFound(ApiClient.signedIn(c.port(), "lixia_yj_leader").post("/api/leads/" + leadB(c) + "/actions/accept", "{}")),
+				c -> {
+					long id = c.districtB().post("/api/leads", leadJson(c.entityB(), c.departmentB())).expect(200).body().get("id").asLong();
+					ApiClient.signedIn(c.port(), "shizhong_yj_leader").post("/api/leads/" + id + "/actions/accept", "{}").expect(200);
+				});
+		probe("POST /api/leads/{id}/attachments", Kind.SCOPED,
+				c -> notFound(c.districtA().upload("/api/leads/" + leadB(c) + "/attachments", Map.of(), "p.png",
+						cn.anjian.platform.files.SampleFiles.png())),
+				c -> c.districtB().upload("/api/leads/" + leadB(c) + "/attachments", Map.of(), "p.png",
+						cn.anjian.platform.files.SampleFiles.png()).expect(200));
+		probe("GET /api/leads/{id}/attachments/{attachmentId}/content", Kind.SCOPED, c -> {
+			long lead = leadB(c);
+			long attachment = c.jdbc().sql("SELECT min(id) FROM lead_attachment WHERE lead_id = :l").param("l", lead)
+				.query(Long.class).optional().orElseGet(() -> c.districtB().upload("/api/leads/" + lead + "/attachments", Map.of(), "e.png",
+						cn.anjian.platform.files.SampleFiles.png()).expect(200).body().get("id").asLong());
+			notFound(c.districtA().get("/api/leads/" + lead + "/attachments/" + attachment + "/content"));
+		}, none());
+
 		// warning: warnings and screens
 		probe("GET /api/warnings", Kind.SCOPED, c -> c.districtA().get("/api/warnings?size=500").expect(200).body().get("items")
 			.forEach(w -> assertThat(w.get("regionPath").asString()).startsWith("历下区")), none());
@@ -625,6 +658,18 @@ class DataScopeMatrixTest {
 			.formatted(entityId);
 	}
 
+	static String leadJson(long entityId, long departmentId) {
+		return "{\"entityId\":%d,\"description\":\"矩阵测试线索\",\"receiverDepartmentId\":%d}".formatted(entityId, departmentId);
+	}
+
+	/** A lead about a business of district B, sent by district B's office (made if there is none yet). */
+	static long leadB(Ctx c) {
+		return c.jdbc().sql("""
+				SELECT min(l.id) FROM lead_transfer l WHERE l.sender_department_id IS NULL AND l.sender_region_id = :b
+				""").param("b", c.regionB()).query(Long.class).optional().orElseGet(() -> c.districtB()
+					.post("/api/leads", leadJson(c.entityB(), c.departmentB())).expect(200).body().get("id").asLong());
+	}
+
 	/** A hazard of district B (reported by district B's office if there is none yet). */
 	static long hazardB(Ctx c) {
 		return c.jdbc().sql("""
@@ -730,6 +775,9 @@ class DataScopeMatrixTest {
 				  UNION ALL SELECT 'u' || id || display_name || enabled || password_hash || failed_attempts FROM app_user WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 't' || id || coalesce(revoked_at::text, '-') FROM api_token
 				  UNION ALL SELECT 'hz' || h.id || h.state || h.level || h.version FROM hazard h WHERE h.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'lt' || l.id || l.state || l.receiver_department_id || l.version FROM lead_transfer l WHERE l.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'lh' || x.id || coalesce(x.outcome, '-') FROM lead_hop x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'la' || x.id FROM lead_attachment x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'ha' || x.id FROM hazard_attachment x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'a' || a.id || a.department_id || coalesce(a.office_id, 0) || coalesce(a.ended_at::text, '-') FROM entity_assignment a WHERE a.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'i' || i.id || i.user_id || coalesce(i.ended_at::text, '-') FROM entity_inspector i WHERE i.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
