@@ -92,9 +92,17 @@ class DataScopeMatrixTest {
 		}
 
 		dutyListsOfB(departmentB);
+		// a lead with evidence, a case and a decided fine (so a blacklist entry) of district B
+		long lead = leadB(ctx);
+		if (jdbc.sql("SELECT count(*) FROM lead_attachment WHERE lead_id = :l").param("l", lead).query(Long.class).single() == 0) {
+			ctx.districtB().upload("/api/leads/" + lead + "/attachments", Map.of(), "e.png", cn.anjian.platform.files.SampleFiles.png()).expect(200);
+		}
+		fineB(ctx);
 	}
 
 	static final Map<String, Probe> MATRIX = new TreeMap<>();
+
+	static final String FINE_DECISION = "{\"penalties\":[{\"kind\":\"FINE\",\"amount\":20000}]}";
 
 	static final String LICENCE = "{\"type\":\"SAFETY_PRODUCTION\",\"number\":\"测试证001\",\"validFrom\":\"2024-01-01\",\"validTo\":\"2027-01-01\"}";
 	static final String RULE = "{\"industry\":\"IND080\",\"level\":\"DISTRICT\",\"departmentKind\":\"MARKET\",\"supervisionType\":\"OTHER\"}";
@@ -395,6 +403,49 @@ class DataScopeMatrixTest {
 			notFound(c.districtA().get("/api/leads/" + lead + "/attachments/" + attachment + "/content"));
 		}, none());
 
+		// inspection: cases and penalties (立案/处罚) and the blacklist (黑名单)
+		probe("GET /api/cases", Kind.SCOPED, c -> {
+			caseB(c);
+			c.districtA().get("/api/cases?size=500").expect(200).body().get("items")
+				.forEach(x -> assertThat(x.get("regionPath").asString()).startsWith("历下区"));
+		}, none());
+		probe("GET /api/cases/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/cases/" + caseB(c))), none());
+		probe("POST /api/cases", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/cases", caseJson(c.entityB()))),
+				c -> c.districtB().post("/api/cases", caseJson(c.entityB())).expect(200));
+		probe("POST /api/cases/{id}/actions/{action}", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/cases/" + caseB(c) + "/actions/decide", FINE_DECISION)),
+				c -> {
+					long id = c.districtB().post("/api/cases", caseJson(c.entityB())).expect(200).body().get("caseFile").get("id").asLong();
+					c.districtB().post("/api/cases/" + id + "/actions/decide", FINE_DECISION).expect(200);
+				});
+		probe("POST /api/cases/{id}/penalties/{penaltyId}/amount", Kind.SCOPED, c -> {
+			long fine = fineB(c);
+			long id = c.jdbc().sql("SELECT case_id FROM case_penalty WHERE id = :p").param("p", fine).query(Long.class).single();
+			notFound(c.districtA().post("/api/cases/" + id + "/penalties/" + fine + "/amount", "{\"amount\":1,\"reason\":\"越权\"}"));
+		}, c -> {
+			long fine = fineB(c);
+			long id = c.jdbc().sql("SELECT case_id FROM case_penalty WHERE id = :p").param("p", fine).query(Long.class).single();
+			c.districtB().post("/api/cases/" + id + "/penalties/" + fine + "/amount",
+					"{\"amount\":%d,\"reason\":\"听证后减轻\"}".formatted(System.nanoTime() % 1000 + 1)).expect(200);
+		});
+		probe("GET /api/blacklist", Kind.SCOPED, c -> {
+			fineB(c);
+			c.districtA().get("/api/blacklist?active=all&size=500").expect(200).body().get("items")
+				.forEach(x -> assertThat(x.get("regionPath").asString()).startsWith("历下区"));
+		}, none());
+		probe("POST /api/blacklist/{id}/repair", Kind.SCOPED, c -> {
+			fineB(c);
+			long entry = c.jdbc().sql("SELECT min(id) FROM blacklist_entry WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :b) AND removed_at IS NULL")
+				.param("b", c.regionB()).query(Long.class).single();
+			notFound(c.districtA().post("/api/blacklist/" + entry + "/repair", "{\"reason\":\"越权\"}"));
+		}, c -> {
+			long id = c.districtB().post("/api/cases", caseJson(c.entityB())).expect(200).body().get("caseFile").get("id").asLong();
+			c.districtB().post("/api/cases/" + id + "/actions/decide", FINE_DECISION).expect(200);
+			long entry = c.jdbc().sql("SELECT id FROM blacklist_entry WHERE case_id = :c").param("c", id).query(Long.class).single();
+			c.districtB().post("/api/blacklist/" + entry + "/repair", "{\"reason\":\"信用修复\"}").expect(200);
+		});
+
 		// warning: warnings and screens
 		probe("GET /api/warnings", Kind.SCOPED, c -> c.districtA().get("/api/warnings?size=500").expect(200).body().get("items")
 			.forEach(w -> assertThat(w.get("regionPath").asString()).startsWith("历下区")), none());
@@ -662,6 +713,29 @@ class DataScopeMatrixTest {
 		return "{\"entityId\":%d,\"description\":\"矩阵测试线索\",\"receiverDepartmentId\":%d}".formatted(entityId, departmentId);
 	}
 
+	static String caseJson(long entityId) {
+		return "{\"entityId\":%d,\"legalBasis\":\"《中华人民共和国安全生产法》第一百零二条\",\"facts\":\"矩阵测试案件\"}".formatted(entityId);
+	}
+
+	/** A case of district B (filed by district B's office if there is none yet). */
+	static long caseB(Ctx c) {
+		return c.jdbc().sql("SELECT min(id) FROM enforcement_case WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :b)")
+			.param("b", c.regionB()).query(Long.class).optional().orElseGet(() -> c.districtB().post("/api/cases", caseJson(c.entityB()))
+				.expect(200).body().get("caseFile").get("id").asLong());
+	}
+
+	/** A fine of a decided, not yet executed case of district B (filed and decided if there is none yet). */
+	static long fineB(Ctx c) {
+		return c.jdbc().sql("""
+				SELECT min(p.id) FROM case_penalty p JOIN enforcement_case x ON x.id = p.case_id
+				WHERE p.kind = 'FINE' AND x.state = 'DECIDED' AND x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :b)
+				""").param("b", c.regionB()).query(Long.class).optional().orElseGet(() -> {
+					long id = c.districtB().post("/api/cases", caseJson(c.entityB())).expect(200).body().get("caseFile").get("id").asLong();
+					return c.districtB().post("/api/cases/" + id + "/actions/decide", FINE_DECISION).expect(200).body()
+						.get("penalties").get(0).get("id").asLong();
+				});
+	}
+
 	/** A lead about a business of district B, sent by district B's office (made if there is none yet). */
 	static long leadB(Ctx c) {
 		return c.jdbc().sql("""
@@ -778,6 +852,10 @@ class DataScopeMatrixTest {
 				  UNION ALL SELECT 'lt' || l.id || l.state || l.receiver_department_id || l.version FROM lead_transfer l WHERE l.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'lh' || x.id || coalesce(x.outcome, '-') FROM lead_hop x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'la' || x.id FROM lead_attachment x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'ec' || x.id || x.state || x.version FROM enforcement_case x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'cp' || x.id || x.current_amount FROM case_penalty x WHERE x.kind = 'FINE' AND x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'cc' || x.id FROM case_penalty_change x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'bl' || x.id || coalesce(x.removed_at::text, '-') FROM blacklist_entry x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'ha' || x.id FROM hazard_attachment x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'a' || a.id || a.department_id || coalesce(a.office_id, 0) || coalesce(a.ended_at::text, '-') FROM entity_assignment a WHERE a.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'i' || i.id || i.user_id || coalesce(i.ended_at::text, '-') FROM entity_inspector i WHERE i.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
