@@ -98,6 +98,12 @@ class DataScopeMatrixTest {
 			ctx.districtB().upload("/api/leads/" + lead + "/attachments", Map.of(), "e.png", cn.anjian.platform.files.SampleFiles.png()).expect(200);
 		}
 		fineB(ctx);
+		if (jdbc.sql("SELECT count(*) FROM hazard WHERE notice_number IS NOT NULL AND region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :b)")
+			.param("b", ctx.regionB()).query(Long.class).single() == 0) {
+			long hazard = ctx.districtB().post("/api/hazards", hazardJson(entityB())).expect(200).body().get("id").asLong();
+			ctx.districtB().post("/api/hazards/" + hazard + "/actions/order-rectification",
+					"{\"deadline\":\"2099-01-01T00:00:00Z\"}").expect(200);
+		}
 	}
 
 	static final Map<String, Probe> MATRIX = new TreeMap<>();
@@ -364,6 +370,12 @@ class DataScopeMatrixTest {
 						cn.anjian.platform.files.SampleFiles.png())),
 				c -> c.districtB().upload("/api/hazards/" + hazardB(c) + "/attachments", Map.of("kind", "FINDING"), "p.png",
 						cn.anjian.platform.files.SampleFiles.png()).expect(200));
+		probe("GET /api/hazards/{id}/rectification-notice.pdf", Kind.SCOPED, c -> {
+			long ordered = c.jdbc().sql("SELECT min(id) FROM hazard WHERE notice_number IS NOT NULL AND region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :b)")
+				.param("b", c.regionB()).query(Long.class).single();
+			c.districtB().get("/api/hazards/" + ordered + "/rectification-notice.pdf").expect(200);
+			notFound(c.districtA().get("/api/hazards/" + ordered + "/rectification-notice.pdf"));
+		}, none());
 		probe("GET /api/hazards/{id}/attachments/{attachmentId}/content", Kind.SCOPED, c -> {
 			long attachment = c.jdbc().sql("SELECT min(id) FROM hazard_attachment WHERE hazard_id = :h").param("h", hazardB(c))
 				.query(Long.class).single();
