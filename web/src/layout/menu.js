@@ -44,7 +44,10 @@ export const menu = [
     icon: Search,
     children: [
       { path: '/inspection/hazards', title: '隐患列表' },
-      { path: '/inspection/mine', title: '我的隐患整改' }
+      { path: '/inspection/mine', title: '我的隐患整改' },
+      { path: '/inspection/leads', title: '线索移交' },
+      { path: '/inspection/cases', title: '立案处罚' },
+      { path: '/inspection/blacklist', title: '黑名单' }
     ]
   },
   { path: '/prevention', title: '双重预防', icon: Aim },
