@@ -97,6 +97,7 @@ CREATE TABLE enforcement_case (
     region_id     bigint        NOT NULL REFERENCES region (id),
     entity_id     bigint        NOT NULL REFERENCES supervised_entity (id),
     hazard_id     bigint        REFERENCES hazard (id),
+    lead_id       bigint        REFERENCES lead_transfer (id),
     department_id bigint        REFERENCES department (id),
     case_number   varchar(60)   NOT NULL UNIQUE,
     legal_basis   varchar(1000) NOT NULL,
@@ -117,6 +118,7 @@ COMMENT ON COLUMN enforcement_case.id IS '主键';
 COMMENT ON COLUMN enforcement_case.region_id IS '属地（同当事单位）';
 COMMENT ON COLUMN enforcement_case.entity_id IS '当事单位（监管对象）';
 COMMENT ON COLUMN enforcement_case.hazard_id IS '来源隐患';
+COMMENT ON COLUMN enforcement_case.lead_id IS '来源线索（本部门受理的移交线索）';
 COMMENT ON COLUMN enforcement_case.department_id IS '办案部门（区划机构立案时为空）';
 COMMENT ON COLUMN enforcement_case.case_number IS '立案编号（如 历下应急立〔2026〕1号）';
 COMMENT ON COLUMN enforcement_case.legal_basis IS '立案依据（法律法规条款）';

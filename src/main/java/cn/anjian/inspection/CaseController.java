@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 class CaseController {
 
-	record NewCase(Long entityId, Long hazardId, @NotBlank(message = "请填写立案依据") String legalBasis,
+	record NewCase(Long entityId, Long hazardId, Long leadId, @NotBlank(message = "请填写立案依据") String legalBasis,
 			@NotBlank(message = "请填写违法事实") String facts) {
 	}
 
@@ -50,15 +50,17 @@ class CaseController {
 
 	private final Cases cases;
 	private final Hazards hazards;
+	private final Leads leads;
 	private final Entities entities;
 	private final DocumentNumbers numbers;
 	private final JdbcClient jdbc;
 	private final OperationLog operationLog;
 	private final Clock clock;
 
-	CaseController(Cases cases, Hazards hazards, Entities entities, DocumentNumbers numbers, JdbcClient jdbc,
+	CaseController(Cases cases, Hazards hazards, Leads leads, Entities entities, DocumentNumbers numbers, JdbcClient jdbc,
 			OperationLog operationLog, Clock clock) {
 		this.cases = cases;
+		this.leads = leads;
 		this.hazards = hazards;
 		this.entities = entities;
 		this.numbers = numbers;
@@ -90,7 +92,18 @@ class CaseController {
 		Instant now = clock.instant();
 		long entityId;
 		long regionId;
-		if (form.hazardId() != null) {
+		if (form.leadId() != null) {
+			Leads.LeadView lead = leads.find(scope, form.leadId()).orElseThrow(() -> denied("lead", form.leadId(), "线索"));
+			if (lead.state() != Lead.State.ACCEPTED || !Long.valueOf(lead.receiverDepartmentId()).equals(scope.departmentId())) {
+				throw ApiException.conflict("LEAD_NOT_ACCEPTED", "只能对本部门已受理的线索立案");
+			}
+			if (lead.entityId() == null) {
+				throw ApiException.invalid("leadId", "线索涉及的经营主体尚未登记，请先登记为监管对象再立案");
+			}
+			entityId = lead.entityId();
+			regionId = jdbc.sql("SELECT region_id FROM lead_transfer WHERE id = :id").param("id", lead.id()).query(Long.class).single();
+		}
+		else if (form.hazardId() != null) {
 			Hazards.HazardView hazard = hazards.find(scope, form.hazardId(), now).orElseThrow(() -> denied("hazard", form.hazardId(), "隐患"));
 			entityId = hazard.entityId(); // the hazard's finder may file on it even if not assigned to the entity
 			regionId = jdbc.sql("SELECT region_id FROM hazard WHERE id = :id").param("id", hazard.id()).query(Long.class).single();
@@ -103,7 +116,7 @@ class CaseController {
 			throw ApiException.invalid("entityId", "请选择当事单位或来源隐患");
 		}
 		String number = caseNumber(scope, now);
-		long id = cases.insert(entityId, regionId, form.hazardId(), scope.departmentId(), number, form.legalBasis().trim(),
+		long id = cases.insert(entityId, regionId, form.hazardId(), form.leadId(), scope.departmentId(), number, form.legalBasis().trim(),
 				form.facts().trim(), scope.userId(), now);
 		EnforcementCase filed = cases.lock(id).orElseThrow();
 		cases.save(filed, "FILE", null, scope.userId(), CurrentActor.name(), null, now);

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Cases {
 
-	record CaseView(long id, long entityId, String entityName, String regionPath, Long hazardId, Long departmentId,
+	record CaseView(long id, long entityId, String entityName, String regionPath, Long hazardId, Long leadId, Long departmentId,
 			String departmentName, String caseNumber, String legalBasis, String facts, EnforcementCase.State state,
 			String filedByName, Instant filedAt, Instant decidedAt, Instant executedAt, Instant closedAt, int version) {
 	}
@@ -39,14 +39,14 @@ class Cases {
 		this.jdbc = jdbc;
 	}
 
-	long insert(long entityId, long regionId, Long hazardId, Long departmentId, String number, String legalBasis,
-			String facts, Long filedBy, Instant now) {
+	long insert(long entityId, long regionId, Long hazardId, Long leadId, Long departmentId, String number,
+			String legalBasis, String facts, Long filedBy, Instant now) {
 		return jdbc.sql("""
-				INSERT INTO enforcement_case (region_id, entity_id, hazard_id, department_id, case_number, legal_basis, facts,
-				                              state, filed_by, filed_at)
-				VALUES (:region, :entity, :hazard, :department, :number, :basis, :facts, 'FILED', :by, :now) RETURNING id
+				INSERT INTO enforcement_case (region_id, entity_id, hazard_id, lead_id, department_id, case_number, legal_basis,
+				                              facts, state, filed_by, filed_at)
+				VALUES (:region, :entity, :hazard, :lead, :department, :number, :basis, :facts, 'FILED', :by, :now) RETURNING id
 				""")
-			.param("region", regionId).param("entity", entityId).param("hazard", hazardId).param("department", departmentId)
+			.param("region", regionId).param("entity", entityId).param("hazard", hazardId).param("lead", leadId).param("department", departmentId)
 			.param("number", number).param("basis", legalBasis).param("facts", facts).param("by", filedBy)
 			.param("now", Timestamp.from(now))
 			.query(Long.class).single();
@@ -155,7 +155,7 @@ class Cases {
 			SELECT c.id, c.entity_id, e.name AS entity_name,
 			  (SELECT string_agg(a.name, ' / ' ORDER BY rc.depth DESC) FROM region_closure rc JOIN region a ON a.id = rc.ancestor_id
 			   WHERE rc.descendant_id = c.region_id AND a.parent_id IS NOT NULL) AS region_path,
-			  c.hazard_id, c.department_id, d.name AS department_name, c.case_number, c.legal_basis, c.facts, c.state,
+			  c.hazard_id, c.lead_id, c.department_id, d.name AS department_name, c.case_number, c.legal_basis, c.facts, c.state,
 			  u.display_name AS filed_by_name, c.filed_at, c.decided_at, c.executed_at, c.closed_at, c.version
 			FROM enforcement_case c JOIN supervised_entity e ON e.id = c.entity_id
 			LEFT JOIN department d ON d.id = c.department_id LEFT JOIN app_user u ON u.id = c.filed_by

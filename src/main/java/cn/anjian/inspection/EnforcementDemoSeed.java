@@ -128,7 +128,7 @@ class EnforcementDemoSeed implements DemoSeed {
 		String number = DocumentNumbers.format(CaseController.shortRegion(regionName)
 				+ CaseController.shortUnit((String) d.get("unit"), regionName) + "立", year, numbers.next("CASE_D" + department, region, year));
 		long entityRegion = jdbc.sql("SELECT region_id FROM supervised_entity WHERE id = :id").param("id", entity).query(Long.class).single();
-		long id = cases.insert(entity, entityRegion, null, department, number, "《中华人民共和国安全生产法》第九十九条", facts, null, at);
+		long id = cases.insert(entity, entityRegion, null, null, department, number, "《中华人民共和国安全生产法》第九十九条", facts, null, at);
 		cases.save(cases.lock(id).orElseThrow(), "FILE", null, null, "演示数据", null, at);
 		return id;
 	}

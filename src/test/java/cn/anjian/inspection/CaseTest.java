@@ -128,6 +128,23 @@ class CaseTest {
 	}
 
 	@Test
+	void theReceivingDepartmentFilesACaseOnALeadOnceItHasAcceptedIt() {
+		var street = ApiClient.signedIn(port, "lixia_street");
+		var receiver = ApiClient.signedIn(port, "lixia_yj_inspector");
+		long department = jdbc.sql("SELECT id FROM department WHERE name = '历下区应急管理局'").query(Long.class).single();
+		long lead = street.post("/api/leads", "{\"entityId\":%d,\"description\":\"涉嫌无证经营\",\"receiverDepartmentId\":%d}"
+			.formatted(entity, department)).expect(200).body().get("id").asLong();
+		assertThat(receiver.post("/api/cases", caseJson("\"leadId\":" + lead)).expect(409).code()).isEqualTo("LEAD_NOT_ACCEPTED");
+		receiver.post("/api/leads/" + lead + "/actions/accept", "{}").expect(200);
+		assertThat(office.post("/api/cases", caseJson("\"leadId\":" + lead)).expect(409).code()).as("not the receiver")
+			.isEqualTo("LEAD_NOT_ACCEPTED");
+		var filed = receiver.post("/api/cases", caseJson("\"leadId\":" + lead)).expect(200).body().get("caseFile");
+		assertThat(filed.get("leadId").asLong()).isEqualTo(lead);
+		assertThat(filed.get("entityId").asLong()).isEqualTo(entity);
+		assertThat(filed.get("caseNumber").asString()).startsWith("历下应急立〔2033〕");
+	}
+
+	@Test
 	void anotherDistrictSeesNoneOfTheCasesNorTheirBlacklistEntries() {
 		long id = file(office);
 		office.post(action(id, "decide"), DECISION).expect(200);
