@@ -132,6 +132,21 @@ const routes = [
         meta: { title: '检查表模板', perm: 'checklist:read', entityUsers: 'never' }
       },
       {
+        path: 'inspection/leads',
+        component: () => import('./modules/inspection/LeadListPage.vue'),
+        meta: { title: '线索移交', perm: 'lead:read', entityUsers: 'never' }
+      },
+      {
+        path: 'inspection/cases',
+        component: () => import('./modules/inspection/CaseListPage.vue'),
+        meta: { title: '立案处罚', perm: 'case:read', entityUsers: 'never' }
+      },
+      {
+        path: 'inspection/blacklist',
+        component: () => import('./modules/inspection/BlacklistPage.vue'),
+        meta: { title: '黑名单', perm: 'blacklist:read', entityUsers: 'never' }
+      },
+      {
         path: 'prevention',
         component: () => import('./modules/prevention/PreventionPage.vue'),
         meta: { title: '双重预防' }

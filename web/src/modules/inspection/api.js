@@ -67,3 +67,38 @@ export const conflictApi = {
   create: (form) => http.post('/inspection-conflicts', form),
   remove: (id) => http.del(`/inspection-conflicts/${id}`)
 }
+// 违法线索移交
+export const leadApi = {
+  /** query: box (SENT | RECEIVED), state, keyword, page, size → {items: [LeadView], total} */
+  list: (query) => http.get('/leads', query),
+  /** → [{id, name, level, regionName}]: the departments this user may transfer a lead to */
+  receivers: () => http.get('/leads/receivers'),
+  /** → {lead, hops, attachments} */
+  get: (id) => http.get(`/leads/${id}`),
+  /** form: {entityId | subjectName, subjectAddress, regionId; description, legalBasis, receiverDepartmentId} */
+  create: (form) => http.post('/leads', form),
+  /** action: accept {note} | return {reason} | transfer-again {receiverDepartmentId} */
+  act: (id, action, body = {}) => http.post(`/leads/${id}/actions/${action}`, body),
+  upload: (id, file) => http.upload(`/leads/${id}/attachments`, { file }),
+  contentUrl: (id, attachmentId) => apiUrl(`/leads/${id}/attachments/${attachmentId}/content`)
+}
+
+// 立案处罚 and 黑名单
+export const caseApi = {
+  list: (query) => http.get('/cases', query),
+  /** → {caseFile, penalties, amountChanges, transitions} */
+  get: (id) => http.get(`/cases/${id}`),
+  /** form: {entityId | hazardId, legalBasis, facts} */
+  create: (form) => http.post('/cases', form),
+  /** action: decide {penalties: [{kind, amount, detail}], note} | execute {note} | close {note} */
+  act: (id, action, body = {}) => http.post(`/cases/${id}/actions/${action}`, body),
+  changeAmount: (id, penaltyId, amount, reason) => http.post(`/cases/${id}/penalties/${penaltyId}/amount`, { amount, reason })
+}
+
+export const blacklistApi = {
+  /** active: 'true' | 'false' | 'all' */
+  list: (query) => http.get('/blacklist', query),
+  repair: (id, reason) => http.post(`/blacklist/${id}/repair`, { reason })
+}
+
+export const noticeUrl = (hazardId) => apiUrl(`/hazards/${hazardId}/rectification-notice.pdf`)

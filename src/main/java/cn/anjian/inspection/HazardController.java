@@ -58,9 +58,12 @@ class HazardController {
 	private final OperationLog operationLog;
 	private final FileTransfers files;
 	private final Clock clock;
+	private final RectificationNotices notices;
 
 	HazardController(Hazards hazards, HazardAttachments attachments, ReportingHazard reporting,
-			RecordingTransition transitions, JdbcClient jdbc, OperationLog operationLog, FileTransfers files, Clock clock) {
+			RecordingTransition transitions, JdbcClient jdbc, OperationLog operationLog, FileTransfers files, Clock clock,
+			RectificationNotices notices) {
+		this.notices = notices;
 		this.hazards = hazards;
 		this.attachments = attachments;
 		this.reporting = reporting;
@@ -120,9 +123,29 @@ class HazardController {
 			default -> throw ApiException.notFound("操作");
 		};
 		transitions.record(hazard, fact, form.note(), "apply-extension".equals(action) ? form.reason() : null);
+		if (fact.transition().equals("ORDER_RECTIFICATION")) {
+			notices.issue(id, notices.issuerOf(scope.departmentId(), scope.regionId()), now);
+		}
 		Hazards.HazardView after = view(scope, id);
 		operationLog.record("HAZARD_" + fact.transition(), "hazard", id, before, after);
 		return after;
+	}
+
+	/** The 整改通知书 issued when the rectification was ordered; 404 until then. */
+	@GetMapping("/{id}/rectification-notice.pdf")
+	@PreAuthorize("hasAuthority('hazard:read')")
+	ResponseEntity<byte[]> notice(@PathVariable long id, DataScope scope) {
+		Hazards.HazardView hazard = view(scope, id);
+		if (hazard.noticeNumber() == null) {
+			throw ApiException.notFound("整改通知书");
+		}
+		var out = new java.io.ByteArrayOutputStream();
+		RectificationNoticePdf.write(hazard, hazard.noticeIssuer(), out);
+		return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+				.attachment().filename("整改通知书-" + hazard.noticeNumber() + ".pdf", java.nio.charset.StandardCharsets.UTF_8)
+				.build().toString())
+			.body(out.toByteArray());
 	}
 
 	@PostMapping("/{id}/attachments")

@@ -21,7 +21,7 @@ class Hazards {
 			String location, String legalBasis, HazardLevel level, HazardState state, boolean reinspectionRequired,
 			String rectificationType, Instant originalDeadline, Instant deadline, Instant extensionRequested,
 			String extensionReason, boolean extensionUsed, RectificationPlan plan, boolean overdue, Instant closedAt,
-			int version, Long inspectionId) {
+			int version, Long inspectionId, String noticeNumber, Instant noticeIssuedAt, String noticeIssuer) {
 	}
 
 	/** {@code open}: not yet closed (已销号) — what a business still has to deal with. */
@@ -155,7 +155,8 @@ class Hazards {
 				rs.getBoolean("reinspection_required"), rs.getString("rectification_type"), instant(rs, "original_deadline"),
 				instant(rs, "deadline"), instant(rs, "extension_requested"), rs.getString("extension_reason"),
 				rs.getBoolean("extension_used"), plan(rs.getString("plan")), rs.getBoolean("overdue"),
-				instant(rs, "closed_at"), rs.getInt("version"), (Long) rs.getObject("inspection_id"));
+				instant(rs, "closed_at"), rs.getInt("version"), (Long) rs.getObject("inspection_id"),
+				rs.getString("notice_number"), instant(rs, "notice_issued_at"), rs.getString("notice_issuer"));
 	}
 
 	private RectificationPlan plan(String text) {

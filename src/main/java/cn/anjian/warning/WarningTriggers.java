@@ -5,6 +5,9 @@ import cn.anjian.inspection.HazardBecameOverdue;
 import cn.anjian.inspection.HazardLevel;
 import cn.anjian.inspection.HazardState;
 import cn.anjian.inspection.HazardTransitioned;
+import cn.anjian.inspection.LeadAccepted;
+import cn.anjian.inspection.LeadReturned;
+import cn.anjian.inspection.LeadTransferred;
 import cn.anjian.registry.LicenceExpired;
 import cn.anjian.registry.LicenceRenewed;
 import org.springframework.context.event.EventListener;
@@ -53,6 +56,30 @@ class WarningTriggers {
 		if (!stillOverdue) {
 			engine.resolve(Trigger.Kind.OVERDUE_HAZARD, "hazard", e.hazardId(), e.at());
 		}
+	}
+
+	/**
+	 * (十七) a transferred lead not accepted: from the instant of the transfer (a transfer again after a return starts
+	 * a new warning). The ladder is chosen by the level of the unit that transferred it, as seed 003 §六(十七) words it:
+	 * "区县(功能区)和街道(镇)移交的违法线索" climb the district ladder, "市有关部门(单位)移交的违法线索" the city ladder.
+	 * (The brief proposed the receiving department's level; the two differ only for a transfer across levels, and
+	 * the seed's wording wins — a one-word change here should the city read it otherwise.) The warning names the
+	 * receiving department, so its staff see it in their scope.
+	 */
+	@EventListener
+	void on(LeadTransferred e) {
+		engine.open(new Trigger(Trigger.Kind.LEAD_UNHANDLED, origin(e.senderLevel()), "lead", e.leadId(), e.entityId(),
+				e.regionId(), e.receiverDepartmentId(), "移交线索未受理：" + e.subjectName(), e.at()));
+	}
+
+	@EventListener
+	void on(LeadAccepted e) {
+		engine.resolve(Trigger.Kind.LEAD_UNHANDLED, "lead", e.leadId(), e.at());
+	}
+
+	@EventListener
+	void on(LeadReturned e) {
+		engine.resolve(Trigger.Kind.LEAD_UNHANDLED, "lead", e.leadId(), e.at());
 	}
 
 	/** (十八) a safety licence expired: from the instant it expired. */

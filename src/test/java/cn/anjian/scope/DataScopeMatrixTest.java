@@ -93,6 +93,18 @@ class DataScopeMatrixTest {
 		}
 
 		dutyListsOfB(departmentB);
+		// a lead with evidence, a case and a decided fine (so a blacklist entry) of district B
+		long lead = leadB(ctx);
+		if (jdbc.sql("SELECT count(*) FROM lead_attachment WHERE lead_id = :l").param("l", lead).query(Long.class).single() == 0) {
+			ctx.districtB().upload("/api/leads/" + lead + "/attachments", Map.of(), "e.png", cn.anjian.platform.files.SampleFiles.png()).expect(200);
+		}
+		fineB(ctx);
+		if (jdbc.sql("SELECT count(*) FROM hazard WHERE notice_number IS NOT NULL AND region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :b)")
+			.param("b", ctx.regionB()).query(Long.class).single() == 0) {
+			long hazard = ctx.districtB().post("/api/hazards", hazardJson(entityB())).expect(200).body().get("id").asLong();
+			ctx.districtB().post("/api/hazards/" + hazard + "/actions/order-rectification",
+					"{\"deadline\":\"2099-01-01T00:00:00Z\"}").expect(200);
+		}
 		inspectionsOfB();
 	}
 
@@ -110,6 +122,8 @@ class DataScopeMatrixTest {
 	}
 
 	static final Map<String, Probe> MATRIX = new TreeMap<>();
+
+	static final String FINE_DECISION = "{\"penalties\":[{\"kind\":\"FINE\",\"amount\":20000}]}";
 
 	static final String LICENCE = "{\"type\":\"SAFETY_PRODUCTION\",\"number\":\"测试证001\",\"validFrom\":\"2024-01-01\",\"validTo\":\"2027-01-01\"}";
 	static final String RULE = "{\"industry\":\"IND080\",\"level\":\"DISTRICT\",\"departmentKind\":\"MARKET\",\"supervisionType\":\"OTHER\"}";
@@ -372,11 +386,93 @@ class DataScopeMatrixTest {
 						cn.anjian.platform.files.SampleFiles.png())),
 				c -> c.districtB().upload("/api/hazards/" + hazardB(c) + "/attachments", Map.of("kind", "FINDING"), "p.png",
 						cn.anjian.platform.files.SampleFiles.png()).expect(200));
+		probe("GET /api/hazards/{id}/rectification-notice.pdf", Kind.SCOPED, c -> {
+			long ordered = c.jdbc().sql("SELECT min(id) FROM hazard WHERE notice_number IS NOT NULL AND region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :b)")
+				.param("b", c.regionB()).query(Long.class).single();
+			c.districtB().get("/api/hazards/" + ordered + "/rectification-notice.pdf").expect(200);
+			notFound(c.districtA().get("/api/hazards/" + ordered + "/rectification-notice.pdf"));
+		}, none());
 		probe("GET /api/hazards/{id}/attachments/{attachmentId}/content", Kind.SCOPED, c -> {
 			long attachment = c.jdbc().sql("SELECT min(id) FROM hazard_attachment WHERE hazard_id = :h").param("h", hazardB(c))
 				.query(Long.class).single();
 			notFound(c.districtA().get("/api/hazards/" + hazardB(c) + "/attachments/" + attachment + "/content"));
 		}, none());
+
+		// inspection: lead transfers (违法线索移交)
+		probe("GET /api/leads", Kind.SCOPED, c -> {
+			long lead = leadB(c);
+			assertThat(c.districtA().get("/api/leads?size=500").expect(200).raw()).doesNotContain("\"id\":" + lead + ",");
+			c.districtA().get("/api/leads?size=500").expect(200).body().get("items")
+				.forEach(l -> assertThat(l.get("regionPath").asString()).startsWith("历下区"));
+		}, none());
+		probe("GET /api/leads/receivers", Kind.SCOPED,
+				c -> assertThat(c.districtA().get("/api/leads/receivers").expect(200).raw()).contains("历下区应急管理局").doesNotContain("市中区"),
+				none());
+		probe("GET /api/leads/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/leads/" + leadB(c))), none());
+		probe("POST /api/leads", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/leads", leadJson(c.entityB(), c.departmentB()))),
+				c -> c.districtB().post("/api/leads", leadJson(c.entityB(), c.departmentB())).expect(200));
+		probe("POST /api/leads/{id}/actions/{action}", Kind.SCOPED,
+				c -> notFound(ApiClient.signedIn(c.port(), "lixia_yj_leader").post("/api/leads/" + leadB(c) + "/actions/accept", "{}")),
+				c -> {
+					long id = c.districtB().post("/api/leads", leadJson(c.entityB(), c.departmentB())).expect(200).body().get("id").asLong();
+					ApiClient.signedIn(c.port(), "shizhong_yj_leader").post("/api/leads/" + id + "/actions/accept", "{}").expect(200);
+				});
+		probe("POST /api/leads/{id}/attachments", Kind.SCOPED,
+				c -> notFound(c.districtA().upload("/api/leads/" + leadB(c) + "/attachments", Map.of(), "p.png",
+						cn.anjian.platform.files.SampleFiles.png())),
+				c -> c.districtB().upload("/api/leads/" + leadB(c) + "/attachments", Map.of(), "p.png",
+						cn.anjian.platform.files.SampleFiles.png()).expect(200));
+		probe("GET /api/leads/{id}/attachments/{attachmentId}/content", Kind.SCOPED, c -> {
+			long lead = leadB(c);
+			long attachment = c.jdbc().sql("SELECT min(id) FROM lead_attachment WHERE lead_id = :l").param("l", lead)
+				.query(Long.class).optional().orElseGet(() -> c.districtB().upload("/api/leads/" + lead + "/attachments", Map.of(), "e.png",
+						cn.anjian.platform.files.SampleFiles.png()).expect(200).body().get("id").asLong());
+			notFound(c.districtA().get("/api/leads/" + lead + "/attachments/" + attachment + "/content"));
+		}, none());
+
+		// inspection: cases and penalties (立案/处罚) and the blacklist (黑名单)
+		probe("GET /api/cases", Kind.SCOPED, c -> {
+			caseB(c);
+			c.districtA().get("/api/cases?size=500").expect(200).body().get("items")
+				.forEach(x -> assertThat(x.get("regionPath").asString()).startsWith("历下区"));
+		}, none());
+		probe("GET /api/cases/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/cases/" + caseB(c))), none());
+		probe("POST /api/cases", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/cases", caseJson(c.entityB()))),
+				c -> c.districtB().post("/api/cases", caseJson(c.entityB())).expect(200));
+		probe("POST /api/cases/{id}/actions/{action}", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/cases/" + caseB(c) + "/actions/decide", FINE_DECISION)),
+				c -> {
+					long id = c.districtB().post("/api/cases", caseJson(c.entityB())).expect(200).body().get("caseFile").get("id").asLong();
+					c.districtB().post("/api/cases/" + id + "/actions/decide", FINE_DECISION).expect(200);
+				});
+		probe("POST /api/cases/{id}/penalties/{penaltyId}/amount", Kind.SCOPED, c -> {
+			long fine = fineB(c);
+			long id = c.jdbc().sql("SELECT case_id FROM case_penalty WHERE id = :p").param("p", fine).query(Long.class).single();
+			notFound(c.districtA().post("/api/cases/" + id + "/penalties/" + fine + "/amount", "{\"amount\":1,\"reason\":\"越权\"}"));
+		}, c -> {
+			long fine = fineB(c);
+			long id = c.jdbc().sql("SELECT case_id FROM case_penalty WHERE id = :p").param("p", fine).query(Long.class).single();
+			c.districtB().post("/api/cases/" + id + "/penalties/" + fine + "/amount",
+					"{\"amount\":%d,\"reason\":\"听证后减轻\"}".formatted(System.nanoTime() % 1000 + 1)).expect(200);
+		});
+		probe("GET /api/blacklist", Kind.SCOPED, c -> {
+			fineB(c);
+			c.districtA().get("/api/blacklist?active=all&size=500").expect(200).body().get("items")
+				.forEach(x -> assertThat(x.get("regionPath").asString()).startsWith("历下区"));
+		}, none());
+		probe("POST /api/blacklist/{id}/repair", Kind.SCOPED, c -> {
+			fineB(c);
+			long entry = c.jdbc().sql("SELECT min(id) FROM blacklist_entry WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :b) AND removed_at IS NULL")
+				.param("b", c.regionB()).query(Long.class).single();
+			notFound(c.districtA().post("/api/blacklist/" + entry + "/repair", "{\"reason\":\"越权\"}"));
+		}, c -> {
+			long id = c.districtB().post("/api/cases", caseJson(c.entityB())).expect(200).body().get("caseFile").get("id").asLong();
+			c.districtB().post("/api/cases/" + id + "/actions/decide", FINE_DECISION).expect(200);
+			long entry = c.jdbc().sql("SELECT id FROM blacklist_entry WHERE case_id = :c").param("c", id).query(Long.class).single();
+			c.districtB().post("/api/blacklist/" + entry + "/repair", "{\"reason\":\"信用修复\"}").expect(200);
+		});
 
 		// warning: warnings and screens
 		probe("GET /api/warnings", Kind.SCOPED, c -> c.districtA().get("/api/warnings?size=500").expect(200).body().get("items")
@@ -789,6 +885,41 @@ class DataScopeMatrixTest {
 			.formatted(entityId);
 	}
 
+	static String leadJson(long entityId, long departmentId) {
+		return "{\"entityId\":%d,\"description\":\"矩阵测试线索\",\"receiverDepartmentId\":%d}".formatted(entityId, departmentId);
+	}
+
+	static String caseJson(long entityId) {
+		return "{\"entityId\":%d,\"legalBasis\":\"《中华人民共和国安全生产法》第一百零二条\",\"facts\":\"矩阵测试案件\"}".formatted(entityId);
+	}
+
+	/** A case of district B (filed by district B's office if there is none yet). */
+	static long caseB(Ctx c) {
+		return c.jdbc().sql("SELECT min(id) FROM enforcement_case WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :b)")
+			.param("b", c.regionB()).query(Long.class).optional().orElseGet(() -> c.districtB().post("/api/cases", caseJson(c.entityB()))
+				.expect(200).body().get("caseFile").get("id").asLong());
+	}
+
+	/** A fine of a decided, not yet executed case of district B (filed and decided if there is none yet). */
+	static long fineB(Ctx c) {
+		return c.jdbc().sql("""
+				SELECT min(p.id) FROM case_penalty p JOIN enforcement_case x ON x.id = p.case_id
+				WHERE p.kind = 'FINE' AND x.state = 'DECIDED' AND x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :b)
+				""").param("b", c.regionB()).query(Long.class).optional().orElseGet(() -> {
+					long id = c.districtB().post("/api/cases", caseJson(c.entityB())).expect(200).body().get("caseFile").get("id").asLong();
+					return c.districtB().post("/api/cases/" + id + "/actions/decide", FINE_DECISION).expect(200).body()
+						.get("penalties").get(0).get("id").asLong();
+				});
+	}
+
+	/** A lead about a business of district B, sent by district B's office (made if there is none yet). */
+	static long leadB(Ctx c) {
+		return c.jdbc().sql("""
+				SELECT min(l.id) FROM lead_transfer l WHERE l.sender_department_id IS NULL AND l.sender_region_id = :b
+				""").param("b", c.regionB()).query(Long.class).optional().orElseGet(() -> c.districtB()
+					.post("/api/leads", leadJson(c.entityB(), c.departmentB())).expect(200).body().get("id").asLong());
+	}
+
 	/** A hazard of district B (reported by district B's office if there is none yet). */
 	static long hazardB(Ctx c) {
 		return c.jdbc().sql("""
@@ -894,6 +1025,13 @@ class DataScopeMatrixTest {
 				  UNION ALL SELECT 'u' || id || display_name || enabled || password_hash || failed_attempts FROM app_user WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 't' || id || coalesce(revoked_at::text, '-') FROM api_token
 				  UNION ALL SELECT 'hz' || h.id || h.state || h.level || h.version FROM hazard h WHERE h.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'lt' || l.id || l.state || l.receiver_department_id || l.version FROM lead_transfer l WHERE l.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'lh' || x.id || coalesce(x.outcome, '-') FROM lead_hop x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'la' || x.id FROM lead_attachment x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'ec' || x.id || x.state || x.version FROM enforcement_case x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'cp' || x.id || x.current_amount FROM case_penalty x WHERE x.kind = 'FINE' AND x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'cc' || x.id FROM case_penalty_change x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'bl' || x.id || coalesce(x.removed_at::text, '-') FROM blacklist_entry x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'ha' || x.id FROM hazard_attachment x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'a' || a.id || a.department_id || coalesce(a.office_id, 0) || coalesce(a.ended_at::text, '-') FROM entity_assignment a WHERE a.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'i' || i.id || i.user_id || coalesce(i.ended_at::text, '-') FROM entity_inspector i WHERE i.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
