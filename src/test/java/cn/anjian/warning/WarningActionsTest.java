@@ -225,6 +225,16 @@ class WarningActionsTest {
 				"""));
 	}
 
+	@Test
+	void theDemoHazardsWarningsHaveProducedTheirActions() {
+		assertThat(count("""
+				SELECT count(*) FROM supervision_order o JOIN warning w ON w.id = o.warning_id WHERE w.subject_type = 'hazard'
+				""")).as("督办单 of the demo hazards' warnings").isPositive();
+		assertThat(count("""
+				SELECT count(*) FROM confirmation_task t JOIN warning w ON w.id = t.warning_id WHERE w.subject_type = 'hazard'
+				""")).as("confirmation tasks of the demo's suspected major hazards").isPositive();
+	}
+
 	private long open(Kind kind, Long department) {
 		return open(kind, department, SUBJECTS.incrementAndGet());
 	}
