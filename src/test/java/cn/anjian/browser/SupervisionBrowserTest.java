@@ -68,7 +68,7 @@ class SupervisionBrowserTest {
 		wait.until(d -> d.findElement(row).getText().contains("分转：安全监管科"));
 
 		ui.clickVisible(By.xpath("//tr[contains(., '" + title + "')]//button[contains(., '答复')]"));
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=dialog-text] textarea")))
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[data-test=dialog-text]")))
 			.sendKeys("已责令企业停止相关作业，证照已提交换证申请。");
 		ui.clickVisible(By.cssSelector("[data-test=dialog-submit]"));
 		wait.until(d -> d.findElement(row).getText().contains("已答复待审核"));
