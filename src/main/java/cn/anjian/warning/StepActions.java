@@ -8,7 +8,7 @@ package cn.anjian.warning;
  * These are common table expressions appended to {@link WarningEngine}'s climb statement after {@code reached} (the
  * step rows that statement really inserted, with {@code RETURNING}), so an action is created in the same statement
  * as its step: exactly once, with no second pass. The acting office is the district of the warning's region for a
- * district step and the city for a city step. Orders are numbered gaplessly per issuing office and year: the batch
+ * district step and the city (the root of the region tree) for a city step, or when the region has no district. Orders are numbered gaplessly per issuing office and year: the batch
  * adds its count to the office's {@code document_number} row (locked until commit, offices in id order so
  * concurrent sweeps cannot deadlock) and each order takes its place in the block just reserved.
  */
@@ -20,13 +20,12 @@ final class StepActions {
 	static final String SQL = """
 			, acted AS (
 			  SELECT r.warning_id, r.step_no, r.action, w.region_id, w.entity_id, w.department_id, w.title,
-			         o.id AS office_region_id,
-			         CASE WHEN o.level = 'CITY' THEN left(o.name, 1) ELSE regexp_replace(o.name, '(区|县|市)$', '') END AS office_prefix
+			         coalesce(d.id, city.id) AS office_region_id,
+			         CASE WHEN d.id IS NULL THEN left(city.name, 1) ELSE regexp_replace(d.name, '(区|县|市)$', '') END AS office_prefix
 			  FROM reached r JOIN warning w ON w.id = r.warning_id
-			  CROSS JOIN LATERAL (
-			    SELECT a.id, a.level, a.name FROM region_closure c JOIN region a ON a.id = c.ancestor_id
-			    WHERE c.descendant_id = w.region_id AND (a.level = 'CITY' OR (r.acting_level = 'DISTRICT' AND a.level = 'DISTRICT'))
-			    ORDER BY c.depth LIMIT 1) o
+			  CROSS JOIN (SELECT id, name FROM region WHERE parent_id IS NULL) city
+			  LEFT JOIN (region_closure dc JOIN region d ON d.id = dc.ancestor_id AND d.level = 'DISTRICT')
+			    ON dc.descendant_id = w.region_id AND r.acting_level = 'DISTRICT'
 			), orders AS (
 			  SELECT a.*, row_number() OVER (PARTITION BY a.office_region_id ORDER BY a.warning_id, a.step_no) AS place,
 			         count(*) OVER (PARTITION BY a.office_region_id) AS reserved
