@@ -5,8 +5,9 @@ package cn.anjian.warning;
  * department (else its entity, else its territory), numbered by the acting office; 通报 — an entry waiting for the
  * city office's next notice; 通知确认 — a task for the competent department to confirm.
  * <p>
- * These are common table expressions appended to {@link WarningEngine}'s climb statement after {@code reached} (the
- * step rows that statement really inserted, with {@code RETURNING}), so an action is created in the same statement
+ * These are common table expressions appended to {@link WarningEngine}'s climb statement after {@code due} (the
+ * warnings taken, with their entity, department and title) and {@code reached} (the step rows that statement really
+ * inserted, with {@code RETURNING}), so an action is created in the same statement
  * as its step: exactly once, with no second pass. The acting office is the district of the warning's region for a
  * district step and the city (the root of the region tree) for a city step, or when the region has no district. Orders are numbered gaplessly per issuing office and year: the batch
  * adds its count to the office's {@code document_number} row (locked until commit, offices in id order so
@@ -19,13 +20,13 @@ final class StepActions {
 
 	static final String SQL = """
 			, acted AS (
-			  SELECT r.warning_id, r.step_no, r.action, w.region_id, w.entity_id, w.department_id, w.title,
+			  SELECT r.warning_id, r.step_no, r.action, taken.region_id, taken.entity_id, taken.department_id, taken.title,
 			         coalesce(d.id, city.id) AS office_region_id,
 			         CASE WHEN d.id IS NULL THEN left(city.name, 1) ELSE regexp_replace(d.name, '(区|县|市)$', '') END AS office_prefix
-			  FROM reached r JOIN warning w ON w.id = r.warning_id
+			  FROM reached r JOIN due taken ON taken.id = r.warning_id
 			  CROSS JOIN (SELECT id, name FROM region WHERE parent_id IS NULL) city
 			  LEFT JOIN (region_closure dc JOIN region d ON d.id = dc.ancestor_id AND d.level = 'DISTRICT')
-			    ON dc.descendant_id = w.region_id AND r.acting_level = 'DISTRICT'
+			    ON dc.descendant_id = taken.region_id AND r.acting_level = 'DISTRICT'
 			), orders AS (
 			  SELECT a.*, row_number() OVER (PARTITION BY a.office_region_id ORDER BY a.warning_id, a.step_no) AS place,
 			         count(*) OVER (PARTITION BY a.office_region_id) AS reserved

@@ -115,7 +115,8 @@ public class WarningEngine {
 		do {
 			moved = jdbc.sql("""
 					WITH due AS (
-					  SELECT w.id, w.rule_id, w.region_id, w.current_step + 1 AS step_no, w.next_step_due_at AS due_at
+					  SELECT w.id, w.rule_id, w.region_id, w.current_step + 1 AS step_no, w.next_step_due_at AS due_at,
+					         w.entity_id, w.department_id, w.title
 					  FROM warning w WHERE w.state = 'ACTIVE' AND w.next_step_due_at <= :now %s
 					  ORDER BY w.next_step_due_at LIMIT :batch FOR UPDATE SKIP LOCKED
 					), reached AS (

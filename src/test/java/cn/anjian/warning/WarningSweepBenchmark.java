@@ -82,7 +82,8 @@ public class WarningSweepBenchmark {
 	static int bareSql(JdbcClient jdbc, String stepActions) {
 		return jdbc.sql("""
 				WITH due AS (
-				  SELECT w.id, w.rule_id, w.region_id, w.current_step + 1 AS step_no, w.next_step_due_at AS due_at
+				  SELECT w.id, w.rule_id, w.region_id, w.current_step + 1 AS step_no, w.next_step_due_at AS due_at,
+				         w.entity_id, w.department_id, w.title
 				  FROM warning w WHERE w.state = 'ACTIVE' AND w.next_step_due_at <= :now
 				), reached AS (
 				  INSERT INTO warning_step (warning_id, step_no, region_id, due_at, reached_at, screen_level, action, acting_level)
