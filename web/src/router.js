@@ -163,6 +163,16 @@ const routes = [
         meta: { title: '预警规则', perm: 'warning:read' }
       },
       {
+        path: 'warning/supervision',
+        component: () => import('./modules/warning/SupervisionOrdersPage.vue'),
+        meta: { title: '督办与确认', perm: 'supervision:read' }
+      },
+      {
+        path: 'warning/notices',
+        component: () => import('./modules/warning/NoticesPage.vue'),
+        meta: { title: '通报', perm: 'notice:read' }
+      },
+      {
         path: 'assessment',
         component: () => import('./modules/assessment/AssessmentPage.vue'),
         meta: { title: '统计考评' }
@@ -196,6 +206,11 @@ const routes = [
         path: 'system/tokens',
         component: () => import('./modules/identity/ApiTokensPage.vue'),
         meta: { title: '接口令牌', perm: 'token:write' }
+      },
+      {
+        path: 'system/work-calendar',
+        component: () => import('./modules/platform/WorkCalendarPage.vue'),
+        meta: { title: '工作日历', perm: 'dict:read', entityUsers: 'never' }
       },
       {
         path: 'system/oplog',

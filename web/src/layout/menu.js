@@ -61,6 +61,8 @@ export const menu = [
     icon: Bell,
     children: [
       { path: '/warning/list', title: '预警列表' },
+      { path: '/warning/supervision', title: '督办与确认' },
+      { path: '/warning/notices', title: '通报' },
       { path: '/warning/rules', title: '预警规则' },
       // the big screens open in a new tab; each level's own users see its entry (the route allows both)
       { path: '/screen/warnings?level=DISTRICT', title: '区级大屏', newTab: true, shownTo: (me) => !isCityUser(me) },
@@ -76,6 +78,7 @@ export const menu = [
       { path: '/system/regions', title: '行政区划' },
       { path: '/system/departments', title: '部门机构' },
       { path: '/system/dicts', title: '数据字典' },
+      { path: '/system/work-calendar', title: '工作日历' },
       { path: '/system/users', title: '用户管理' },
       { path: '/system/roles', title: '角色权限' },
       { path: '/system/tokens', title: '接口令牌' },

@@ -36,3 +36,11 @@ export function cachedDictItems(type) {
 export function invalidateDict(type) {
   dictCache.delete(type)
 }
+
+// 工作日历: holidays and 调休 working days (the exceptions to Monday–Friday) that working-day deadlines count by
+export const calendarApi = {
+  /** → [{day, kind (HOLIDAY | ADJUSTED_WORKDAY), name}] */
+  year: (year) => http.get('/work-calendar', { year }),
+  save: (day, body) => http.put(`/work-calendar/${day}`, body),
+  remove: (day) => http.del(`/work-calendar/${day}`)
+}

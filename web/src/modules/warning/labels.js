@@ -34,9 +34,10 @@ export function stepLabel(screenLevel, action, actingLevel = screenLevel) {
   return `${SCREENS[screenLevel]?.label || screenLevel}·${SCREENS[actingLevel]?.short || ''}${actionLabel(action)}`
 }
 
-/** "+3天" (or "+5小时" when not whole days). */
-export function delayLabel(hours) {
+/** "+3天" (or "+5小时" when not whole days; "+3个工作日" for a ladder counted in working days). */
+export function delayLabel(hours, unit = 'HOURS') {
   if (!hours) return ''
+  if (unit === 'WORKING_DAYS') return `+${hours / 24}个工作日`
   return hours % 24 === 0 ? `+${hours / 24}天` : `+${hours}小时`
 }
 
@@ -46,3 +47,17 @@ export function subjectPath(w) {
   if (w.subjectType === 'licence' && w.entityId) return `/registry/entities/${w.entityId}?tab=licences`
   return null
 }
+
+export const ORDER_STATES = {
+  OPEN: { label: '待答复', tag: 'warning' },
+  REPLIED: { label: '已答复待审核', tag: 'primary' },
+  ACCEPTED: { label: '已办结', tag: 'success' },
+  REJECTED: { label: '退回重办', tag: 'danger' }
+}
+
+export const TASK_STATES = {
+  OPEN: { label: '待确认', tag: 'warning' },
+  ANSWERED: { label: '已答复', tag: 'primary' },
+  RESOLVED: { label: '已办结', tag: 'success' }
+}
+

@@ -3,6 +3,8 @@ package cn.anjian.warning;
 import cn.anjian.platform.scope.DataScope;
 import cn.anjian.platform.web.ApiException;
 import cn.anjian.platform.web.Page;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,14 +27,15 @@ class WarningController {
 	record ScreenCount(String triggerKind, int step, String action, long warnings) {
 	}
 
-	record RuleStep(long ruleId, String triggerKind, String originLevel, int version, String clause, String name, int stepNo,
-			int delayHours, String screenLevel, String action, String actingLevel) {
+	record ScreenActions(long supervisionAwaitingReply, long supervisionOverdue, long noticePending, long confirmationOpen) {
 	}
 
 	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	WarningController(JdbcClient jdbc) {
+	WarningController(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -46,10 +49,8 @@ class WarningController {
 			.param("state", state).param("kind", kind).param("screen", screen).query(Long.class).single();
 		List<WarningRow> rows = scope.bind(jdbc.sql("""
 				SELECT w.id, w.trigger_kind, w.subject_type, w.subject_id, w.entity_id, w.title,
-				  (SELECT string_agg(a.name, ' / ' ORDER BY c.depth DESC) FROM region_closure c JOIN region a ON a.id = c.ancestor_id
-				   WHERE c.descendant_id = w.region_id AND a.parent_id IS NOT NULL) AS region_path,
-				  w.triggered_at, w.state, w.current_step, s.screen_level, s.action, w.next_step_due_at, w.resolved_at
-				FROM warning w""" + LAST_STEP + where + " ORDER BY w.triggered_at DESC, w.id DESC LIMIT :size OFFSET :offset"))
+				  %s AS region_path, w.triggered_at, w.state, w.current_step, s.screen_level, s.action, w.next_step_due_at, w.resolved_at
+				FROM warning w""".formatted(WarningSql.regionPath("w.region_id")) + LAST_STEP + where + " ORDER BY w.triggered_at DESC, w.id DESC LIMIT :size OFFSET :offset"))
 			.param("state", state).param("kind", kind).param("screen", screen)
 			.param("size", Page.size(size)).param("offset", Page.offset(page, size))
 			.query(WarningRow.class).list();
@@ -69,15 +70,30 @@ class WarningController {
 			.param("level", level).query(ScreenCount.class).list();
 	}
 
-	@GetMapping("/rules")
+	/**
+	 * The actions a big screen of a level counts: 督办单 its offices issued still awaiting a reply (and of them, past the
+	 * reply deadline), 通报 entries its offices have not yet compiled, and confirmation tasks still open.
+	 */
+	@GetMapping("/screen/actions")
 	@PreAuthorize("hasAuthority('warning:read')")
-	List<RuleStep> rules() {
-		return jdbc.sql("""
-				SELECT r.id AS rule_id, r.trigger_kind, r.origin_level, r.version, r.clause, r.name, s.step_no, s.delay_hours,
-				       s.screen_level, s.action, s.acting_level
-				FROM warning_rule r JOIN warning_rule_step s ON s.rule_id = r.id WHERE r.active
-				ORDER BY r.clause, r.origin_level DESC, s.step_no
-				""").query(RuleStep.class).list();
+	ScreenActions screenActions(@RequestParam String level, DataScope scope) {
+		if (!level.equals("DISTRICT") && !level.equals("CITY")) {
+			throw ApiException.invalid("level", "大屏层级只能是 DISTRICT 或 CITY");
+		}
+		return scope.bind(jdbc.sql("""
+				SELECT
+				  (SELECT count(*) FROM supervision_order o JOIN region i ON i.id = o.issuer_region_id
+				   WHERE o.state IN ('OPEN', 'REJECTED') AND i.level = :level AND %1$s) AS supervision_awaiting_reply,
+				  (SELECT count(*) FROM supervision_order o JOIN region i ON i.id = o.issuer_region_id
+				   WHERE o.state IN ('OPEN', 'REJECTED') AND o.reply_due_at < :now AND i.level = :level AND %1$s) AS supervision_overdue,
+				  (SELECT count(*) FROM notice_entry e JOIN region i ON i.id = e.issuer_region_id
+				   WHERE e.notice_id IS NULL AND i.level = :level AND %2$s) AS notice_pending,
+				  (SELECT count(*) FROM confirmation_task t JOIN region i ON i.id = t.issuer_region_id
+				   WHERE t.state = 'OPEN' AND i.level = :level AND %3$s) AS confirmation_open
+				""".formatted(SupervisionOrderController.visible(scope),
+						scope.entityRecordFilter("e.entity_id", "e.region_id", "e.department_id"),
+						scope.unitFilter("t.region_id", "t.department_id"))))
+			.param("level", level).param("now", Timestamp.from(clock.instant())).query(ScreenActions.class).single();
 	}
 
 	private static String filter(DataScope scope) {

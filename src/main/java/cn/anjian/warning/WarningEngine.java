@@ -1,8 +1,11 @@
 package cn.anjian.warning;
 
+import cn.anjian.platform.time.BusinessTime;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -13,6 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * step is recorded exactly once however many nodes sweep at once, however late a sweep runs, and after a crash:
  * a sweep locks the due warnings it takes ({@code FOR UPDATE SKIP LOCKED}), records their next step with the time it
  * was due by the rule, and commits batch by batch until nothing is due — catching up step by step.
+ * <p>
+ * The step's action is created by the same statement that records the step, from the step rows it actually inserted:
+ * a 督办单 numbered from its issuing office's counter, a 通报 entry, or a confirmation task — so an action exists
+ * exactly when its step does, on any number of nodes.
  */
 @Component
 public class WarningEngine {
@@ -22,11 +29,23 @@ public class WarningEngine {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final TransactionTemplate transactions;
+	private final int replyDays;
 
-	WarningEngine(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+	WarningEngine(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager,
+			@Value("${anjian.warning.supervision-reply-days:3}") int replyDays) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.replyDays = replyDays;
+	}
+
+	/**
+	 * When the step after one due at {@code due} is due: N×24 hours later, or N working days later at the same time of
+	 * day when the ladder counts in working days ({@code add_working_days}, the calendar of holidays and 调休).
+	 */
+	static String nextDue(String due, String rule, String step) {
+		return ("CASE WHEN %2$s.delay_unit = 'WORKING_DAYS' THEN add_working_days(%1$s, %3$s.delay_hours / 24)"
+				+ " ELSE %1$s + make_interval(hours => %3$s.delay_hours) END").formatted(due, rule, step);
 	}
 
 	/**
@@ -38,11 +57,11 @@ public class WarningEngine {
 				INSERT INTO warning (rule_id, trigger_kind, subject_type, subject_id, entity_id, region_id, department_id,
 				                     title, triggered_at, state, next_step_due_at, created_at)
 				SELECT r.id, r.trigger_kind, :subjectType, :subjectId, :entityId, :regionId, :departmentId, :title, :at,
-				       'ACTIVE', CAST(:at AS timestamptz) + make_interval(hours => s.delay_hours), :now
+				       'ACTIVE', %s, :now
 				FROM warning_rule r JOIN warning_rule_step s ON s.rule_id = r.id AND s.step_no = 1
 				WHERE r.trigger_kind = :kind AND r.origin_level = :origin AND r.active
 				ON CONFLICT (trigger_kind, subject_type, subject_id) WHERE state = 'ACTIVE' DO NOTHING
-				""")
+				""".formatted(nextDue("CAST(:at AS timestamptz)", "r", "s")))
 			.param("kind", t.kind().name()).param("origin", t.originLevel().name()).param("subjectType", t.subjectType())
 			.param("subjectId", t.subjectId()).param("entityId", t.entityId()).param("regionId", t.regionId())
 			.param("departmentId", t.departmentId()).param("title", t.title())
@@ -58,12 +77,19 @@ public class WarningEngine {
 	/** The cause ended: the warning stops climbing at once; its steps stay. */
 	public int resolve(Trigger.Kind kind, String subjectType, long subjectId, Instant at) {
 		return jdbc.sql("""
-				UPDATE warning SET state = 'RESOLVED', resolved_at = :at, next_step_due_at = NULL
-				WHERE trigger_kind = :kind AND subject_type = :subjectType AND subject_id = :subjectId AND state = 'ACTIVE'
+				WITH ended AS (
+				  UPDATE warning SET state = 'RESOLVED', resolved_at = :at, next_step_due_at = NULL
+				  WHERE trigger_kind = :kind AND subject_type = :subjectType AND subject_id = :subjectId AND state = 'ACTIVE'
+				  RETURNING id
+				), confirmed AS (
+				  UPDATE confirmation_task t SET state = 'RESOLVED', resolved_at = :at
+				  FROM ended e WHERE t.warning_id = e.id AND t.state <> 'RESOLVED'
+				)
+				SELECT count(*) FROM ended
 				""")
 			.param("kind", kind.name()).param("subjectType", subjectType).param("subjectId", subjectId)
 			.param("at", Timestamp.from(at))
-			.update();
+			.query(Integer.class).single();
 	}
 
 	/** Records every step due by now, in batches of its own transactions. Returns the number of steps recorded. */
@@ -80,8 +106,8 @@ public class WarningEngine {
 	}
 
 	/**
-	 * One round: each due warning (at most {@link #BATCH}) reaches its next step with the due time the rule gives;
-	 * its following step is then due that many hours after this one's due time.
+	 * One round: each due warning (at most {@link #BATCH}) reaches its next step with the due time the rule gives,
+	 * its following step is then due that long after this one's due time, and the step's action is created.
 	 */
 	int climb(Instant now, String onlySubject, String subjectType, Long subjectId) {
 		int rounds = 0;
@@ -89,7 +115,8 @@ public class WarningEngine {
 		do {
 			moved = jdbc.sql("""
 					WITH due AS (
-					  SELECT w.id, w.rule_id, w.region_id, w.current_step + 1 AS step_no, w.next_step_due_at AS due_at
+					  SELECT w.id, w.rule_id, w.region_id, w.current_step + 1 AS step_no, w.next_step_due_at AS due_at,
+					         w.entity_id, w.department_id, w.title
 					  FROM warning w WHERE w.state = 'ACTIVE' AND w.next_step_due_at <= :now %s
 					  ORDER BY w.next_step_due_at LIMIT :batch FOR UPDATE SKIP LOCKED
 					), reached AS (
@@ -97,13 +124,15 @@ public class WarningEngine {
 					  SELECT d.id, d.step_no, d.region_id, d.due_at, :now, s.screen_level, s.action, s.acting_level
 					  FROM due d JOIN warning_rule_step s ON s.rule_id = d.rule_id AND s.step_no = d.step_no
 					  ON CONFLICT DO NOTHING
-					)
+					  RETURNING warning_id, step_no, action, acting_level
+					)%s
 					UPDATE warning w SET current_step = d.step_no,
-					  next_step_due_at = d.due_at + (SELECT make_interval(hours => n.delay_hours) FROM warning_rule_step n
-					                                 WHERE n.rule_id = d.rule_id AND n.step_no = d.step_no + 1)
+					  next_step_due_at = (SELECT %s FROM warning_rule_step n JOIN warning_rule r ON r.id = n.rule_id
+					                      WHERE n.rule_id = d.rule_id AND n.step_no = d.step_no + 1)
 					FROM due d WHERE w.id = d.id
-					""".formatted(onlySubject))
+					""".formatted(onlySubject, StepActions.SQL, nextDue("d.due_at", "r", "n")))
 				.param("now", Timestamp.from(now)).param("batch", BATCH)
+				.param("year", LocalDate.ofInstant(now, BusinessTime.ZONE).getYear()).param("replyDays", replyDays)
 				.param("subjectType", subjectType).param("subjectId", subjectId)
 				.update();
 			rounds += moved;

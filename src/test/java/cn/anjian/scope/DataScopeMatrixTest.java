@@ -56,7 +56,7 @@ class DataScopeMatrixTest {
 	/** District B's records and the signed-in clients the probes use. */
 	record Ctx(ApiClient admin, ApiClient districtA, ApiClient districtB, long regionB, long streetB,
 			long departmentB, long officeB, long liaisonB, long holderB, long userB, long tokenB, long entityB,
-			long licenceB, JdbcClient jdbc, int port) {
+			long licenceB, JdbcClient jdbc, int port, cn.anjian.warning.WarningEngine engine) {
 	}
 
 	@LocalServerPort
@@ -64,6 +64,9 @@ class DataScopeMatrixTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	cn.anjian.warning.WarningEngine engine;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -84,7 +87,7 @@ class DataScopeMatrixTest {
 				id("SELECT id FROM region WHERE code = '370103'"), id("SELECT id FROM region WHERE code = '370103001'"),
 				departmentB, id("SELECT min(id) FROM department_office WHERE department_id = " + departmentB), liaisonB,
 				id("SELECT min(id) FROM department_role_holder WHERE department_id = " + departmentB),
-				id("SELECT id FROM app_user WHERE username = 'shizhong_street'"), tokenB, entityB(), licenceB(), jdbc, port);
+				id("SELECT id FROM app_user WHERE username = 'shizhong_street'"), tokenB, entityB(), licenceB(), jdbc, port, engine);
 		// a warning of district B on the district screen, whatever the engine has done so far
 		ctx.districtB().post("/api/hazards", hazardJson(entityB()).replace("GENERAL", "SUSPECTED_MAJOR")).expect(200);
 		if (jdbc.sql("SELECT count(*) FROM hazard_attachment WHERE hazard_id = :h").param("h", hazardB(ctx)).query(Long.class).single() == 0) {
@@ -105,6 +108,12 @@ class DataScopeMatrixTest {
 			ctx.districtB().post("/api/hazards/" + hazard + "/actions/order-rectification",
 					"{\"deadline\":\"2099-01-01T00:00:00Z\"}").expect(200);
 		}
+		// a 督办单 (with a reply attachment), a confirmation task and a 通报 of district B
+		long order = freshOrderB(ctx);
+		ApiClient.signedIn(port, "shizhong_yj_inspector").upload("/api/supervision-orders/" + order + "/attachments", Map.of(),
+				"r.png", cn.anjian.platform.files.SampleFiles.png()).expect(200);
+		freshTaskB(ctx);
+		freshNoticeB(ctx);
 		inspectionsOfB();
 	}
 
@@ -489,6 +498,84 @@ class DataScopeMatrixTest {
 					""").query(Long.class).single());
 		}, none());
 		probe("GET /api/warnings/rules", Kind.GLOBAL, none(), none());
+		probe("PUT /api/warnings/rules/{triggerKind}/{originLevel}", Kind.GLOBAL,
+				c -> c.districtA().put("/api/warnings/rules/LEAD_UNHANDLED/CITY", "{\"steps\":[]}").expect(403),
+				c -> c.admin().put("/api/warnings/rules/LEAD_UNHANDLED/CITY", currentLadder(c, "LEAD_UNHANDLED", "CITY")).expect(200));
+		probe("GET /api/warnings/screen/actions", Kind.SCOPED, c -> {
+			orderB(c);
+			var shown = c.districtA().get("/api/warnings/screen/actions?level=DISTRICT").expect(200).body();
+			assertThat(shown.get("supervisionAwaitingReply").asLong()).isEqualTo(c.jdbc().sql("""
+					SELECT count(*) FROM supervision_order o JOIN region i ON i.id = o.issuer_region_id
+					WHERE o.state IN ('OPEN', 'REJECTED') AND i.level = 'DISTRICT' AND o.region_id IN
+					(SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370102'))
+					""").query(Long.class).single());
+		}, none());
+
+		// warning: 督办单, 通知确认, 通报
+		java.util.function.Function<Ctx, ApiClient> liaisonA = c -> ApiClient.signedIn(c.port(), "lixia_yj_liaison");
+		java.util.function.Function<Ctx, ApiClient> inspectorB = c -> ApiClient.signedIn(c.port(), "shizhong_yj_inspector");
+		probe("GET /api/supervision-orders", Kind.SCOPED, c -> {
+			orderB(c);
+			c.districtA().get("/api/supervision-orders?size=500").expect(200).body().get("items")
+				.forEach(o -> assertThat(o.get("regionPath").asString()).startsWith("历下区"));
+			assertThat(liaisonA.apply(c).get("/api/supervision-orders?box=INBOX&size=500").expect(200).raw()).doesNotContain("市中区");
+		}, none());
+		probe("GET /api/supervision-orders/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/supervision-orders/" + orderB(c))), none());
+		probe("POST /api/supervision-orders/{id}/reply", Kind.SCOPED,
+				c -> notFound(liaisonA.apply(c).post("/api/supervision-orders/" + orderB(c) + "/reply", "{\"replyText\":\"越权\"}")),
+				c -> inspectorB.apply(c).post("/api/supervision-orders/" + freshOrderB(c) + "/reply", "{\"replyText\":\"已整改\"}").expect(200));
+		probe("POST /api/supervision-orders/{id}/route", Kind.SCOPED,
+				c -> notFound(liaisonA.apply(c).post("/api/supervision-orders/" + orderB(c) + "/route", "{\"officeId\":" + c.officeB() + "}")),
+				c -> ApiClient.signedIn(c.port(), "shizhong_yj_liaison").post("/api/supervision-orders/" + freshOrderB(c) + "/route",
+						"{\"officeId\":" + c.officeB() + "}").expect(200));
+		probe("POST /api/supervision-orders/{id}/review", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/supervision-orders/" + orderB(c) + "/review", "{\"accepted\":true}")),
+				c -> {
+					long order = freshOrderB(c);
+					inspectorB.apply(c).post("/api/supervision-orders/" + order + "/reply", "{\"replyText\":\"已整改\"}").expect(200);
+					c.districtB().post("/api/supervision-orders/" + order + "/review", "{\"accepted\":true}").expect(200);
+				});
+		probe("POST /api/supervision-orders/{id}/attachments", Kind.SCOPED,
+				c -> notFound(liaisonA.apply(c).upload("/api/supervision-orders/" + orderB(c) + "/attachments", Map.of(), "a.png",
+						cn.anjian.platform.files.SampleFiles.png())),
+				c -> inspectorB.apply(c).upload("/api/supervision-orders/" + freshOrderB(c) + "/attachments", Map.of(), "a.png",
+						cn.anjian.platform.files.SampleFiles.png()).expect(200));
+		probe("GET /api/supervision-orders/{id}/attachments/{attachmentId}/content", Kind.SCOPED, c -> {
+			var attachment = c.jdbc().sql("SELECT order_id, id FROM supervision_order_attachment WHERE order_id = :o")
+				.param("o", orderB(c)).query().singleRow();
+			notFound(c.districtA().get("/api/supervision-orders/" + attachment.get("order_id") + "/attachments/" + attachment.get("id") + "/content"));
+		}, none());
+		probe("GET /api/confirmation-tasks", Kind.SCOPED, c -> {
+			taskB(c);
+			c.districtA().get("/api/confirmation-tasks?size=500").expect(200).body().get("items")
+				.forEach(t -> assertThat(t.get("regionPath").asString()).startsWith("历下区"));
+		}, none());
+		probe("POST /api/confirmation-tasks/{id}/answer", Kind.SCOPED,
+				c -> notFound(liaisonA.apply(c).post("/api/confirmation-tasks/" + taskB(c) + "/answer", "{\"answerText\":\"越权\"}")),
+				c -> ApiClient.signedIn(c.port(), "shizhong_yj_liaison").post("/api/confirmation-tasks/" + freshTaskB(c) + "/answer",
+						"{\"answerText\":\"经核查属重大事故隐患，已报认定\"}").expect(200));
+		probe("GET /api/notices/drafts", Kind.SCOPED, c -> c.districtA().get("/api/notices/drafts").expect(403), none());
+		probe("POST /api/notices", Kind.SCOPED, c -> c.districtA().post("/api/notices", "{}").expect(403), c -> freshNoticeB(c));
+		probe("GET /api/notices", Kind.SCOPED, c -> {
+			long notice = noticeB(c);
+			c.districtA().get("/api/notices?size=500").expect(200).body().get("items")
+				.forEach(n -> assertThat(n.get("id").asLong()).isNotEqualTo(notice));
+		}, none());
+		probe("GET /api/notices/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/notices/" + noticeB(c))), none());
+		probe("GET /api/notices/{id}/notice.pdf", Kind.SCOPED, c -> notFound(c.districtA().get("/api/notices/" + noticeB(c) + "/notice.pdf")), none());
+		probe("GET /api/notices/{id}/notice.xlsx", Kind.SCOPED, c -> notFound(c.districtA().get("/api/notices/" + noticeB(c) + "/notice.xlsx")), none());
+
+		// platform: working-day calendar (national reference data)
+		probe("GET /api/work-calendar", Kind.GLOBAL, none(), none());
+		probe("PUT /api/work-calendar/{day}", Kind.GLOBAL,
+				c -> c.districtA().put("/api/work-calendar/2030-02-04", "{\"kind\":\"HOLIDAY\",\"name\":\"春节\"}").expect(403),
+				c -> c.admin().put("/api/work-calendar/2030-02-04", "{\"kind\":\"HOLIDAY\",\"name\":\"春节\"}").expect(200));
+		probe("DELETE /api/work-calendar/{day}", Kind.GLOBAL,
+				c -> c.districtA().delete("/api/work-calendar/2030-02-05").expect(403),
+				c -> {
+					c.admin().put("/api/work-calendar/2030-02-05", "{\"kind\":\"HOLIDAY\",\"name\":\"春节\"}").expect(200);
+					c.admin().delete("/api/work-calendar/2030-02-05").expect(204);
+				});
 
 		// responsibility: duty lists and assignment Excel
 		java.util.function.ToLongFunction<Ctx> regionA = c -> c.jdbc().sql("SELECT id FROM region WHERE code = '370102'").query(Long.class).single();
@@ -929,6 +1016,78 @@ class DataScopeMatrixTest {
 					.expect(200).body().get("id").asLong());
 	}
 
+	/** District B's latest 督办单 from its own office to 市中区应急管理局 (one exists: see {@link #districtBHasRecords}). */
+	static long orderB(Ctx c) {
+		return c.jdbc().sql("""
+				SELECT max(o.id) FROM supervision_order o JOIN warning w ON w.id = o.warning_id
+				WHERE w.subject_type = 'matrix' AND o.step_no = 1
+				AND EXISTS (SELECT 1 FROM supervision_order_attachment x WHERE x.order_id = o.id)
+				""")
+			.query(Long.class).single();
+	}
+
+	static long taskB(Ctx c) {
+		return c.jdbc().sql("SELECT max(t.id) FROM confirmation_task t JOIN warning w ON w.id = t.warning_id WHERE w.subject_type = 'matrix'")
+			.query(Long.class).single();
+	}
+
+	/** The latest 通报 naming only units of district B. */
+	static long noticeB(Ctx c) {
+		return c.jdbc().sql("""
+				SELECT max(n.id) FROM notice n WHERE NOT EXISTS (SELECT 1 FROM notice_entry e WHERE e.notice_id = n.id AND e.region_id NOT IN
+				(SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103')))
+				""").query(Long.class).single();
+	}
+
+	/**
+	 * A fresh 督办单 of 市中区's office to 市中区应急管理局: a licence warning of district B triggered long ago, so the
+	 * engine climbs it at once through its district 督办, city 督办 and 通报 steps.
+	 */
+	static long freshOrderB(Ctx c) {
+		long subject = System.nanoTime();
+		long region = c.jdbc().sql("SELECT region_id FROM supervised_entity WHERE id = :e").param("e", c.entityB()).query(Long.class).single();
+		c.engine().open(new cn.anjian.warning.Trigger(cn.anjian.warning.Trigger.Kind.LICENCE_EXPIRED,
+				cn.anjian.warning.Trigger.OriginLevel.DISTRICT, "matrix", subject, c.entityB(), region, c.departmentB(), "矩阵测试督办",
+				java.time.Instant.parse("2020-01-01T00:00:00Z")));
+		return c.jdbc().sql("""
+				SELECT o.id FROM supervision_order o JOIN warning w ON w.id = o.warning_id
+				WHERE w.subject_type = 'matrix' AND w.subject_id = :s AND o.step_no = 1
+				""").param("s", subject).query(Long.class).single();
+	}
+
+	/** A fresh confirmation task for 市中区应急管理局 (a suspected major hazard warning of district B). */
+	static long freshTaskB(Ctx c) {
+		long subject = System.nanoTime();
+		long region = c.jdbc().sql("SELECT region_id FROM supervised_entity WHERE id = :e").param("e", c.entityB()).query(Long.class).single();
+		c.engine().open(new cn.anjian.warning.Trigger(cn.anjian.warning.Trigger.Kind.SUSPECTED_MAJOR_HAZARD,
+				cn.anjian.warning.Trigger.OriginLevel.DISTRICT, "matrix", subject, c.entityB(), region, c.departmentB(), "矩阵测试确认",
+				java.time.Instant.parse("2020-01-01T00:00:00Z")));
+		return c.jdbc().sql("""
+				SELECT t.id FROM confirmation_task t JOIN warning w ON w.id = t.warning_id WHERE w.subject_type = 'matrix' AND w.subject_id = :s
+				""").param("s", subject).query(Long.class).single();
+	}
+
+	/** A 通报 the city office issues naming only a unit of district B. */
+	static long freshNoticeB(Ctx c) {
+		freshOrderB(c);
+		long entry = c.jdbc().sql("""
+				SELECT max(e.id) FROM notice_entry e WHERE e.notice_id IS NULL AND e.region_id IN
+				(SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				""").query(Long.class).single();
+		return ApiClient.signedIn(c.port(), "city_office").post("/api/notices", "{\"entryIds\":[" + entry + "]}").expect(200).body()
+			.get("id").asLong();
+	}
+
+	/** The ladder in force, as the body that saves it again unchanged (a new version with the same steps). */
+	static String currentLadder(Ctx c, String kind, String origin) {
+		return c.jdbc().sql("""
+				SELECT json_build_object('name', min(r.name), 'delayUnit', min(r.delay_unit), 'steps', json_agg(json_build_object(
+				  'delayHours', s.delay_hours, 'screenLevel', s.screen_level, 'action', s.action, 'actingLevel', s.acting_level)
+				  ORDER BY s.step_no))::text
+				FROM warning_rule r JOIN warning_rule_step s ON s.rule_id = r.id WHERE r.trigger_kind = :k AND r.origin_level = :o AND r.active
+				""").param("k", kind).param("o", origin).query(String.class).single();
+	}
+
 	/** District B's government has a leader and its emergency department a duty, for the duty-list probes. */
 	private void dutyListsOfB(long departmentB) {
 		long regionB = id("SELECT id FROM region WHERE code = '370103'");
@@ -1032,6 +1191,10 @@ class DataScopeMatrixTest {
 				  UNION ALL SELECT 'cp' || x.id || x.current_amount FROM case_penalty x WHERE x.kind = 'FINE' AND x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'cc' || x.id FROM case_penalty_change x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'bl' || x.id || coalesce(x.removed_at::text, '-') FROM blacklist_entry x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'so' || o.id || o.state || coalesce(o.office_id, 0) || coalesce(o.reply_text, '-') FROM supervision_order o WHERE o.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'sa' || x.id FROM supervision_order_attachment x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'ct' || t.id || t.state FROM confirmation_task t WHERE t.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'ne' || e.id || coalesce(e.notice_id, 0) FROM notice_entry e WHERE e.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'ha' || x.id FROM hazard_attachment x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'a' || a.id || a.department_id || coalesce(a.office_id, 0) || coalesce(a.ended_at::text, '-') FROM entity_assignment a WHERE a.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'i' || i.id || i.user_id || coalesce(i.ended_at::text, '-') FROM entity_inspector i WHERE i.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))

@@ -56,6 +56,19 @@ class WarningEngineConcurrencyTest {
 				SELECT count(*) FROM warning_step s JOIN warning w ON w.id = s.warning_id WHERE w.subject_type = 'concurrent'
 				AND s.due_at <> w.triggered_at + make_interval(hours => 72 * (s.step_no - 1))
 				""")).as("every step keeps its own due time").isZero();
+		assertThat(count("SELECT count(*) FROM supervision_order o JOIN warning w ON w.id = o.warning_id WHERE w.subject_type = 'concurrent'"))
+			.as("a 督办单 for each of the two 督办 steps").isEqualTo(20_000);
+		assertThat(count("SELECT count(*) FROM notice_entry e JOIN warning w ON w.id = e.warning_id WHERE w.subject_type = 'concurrent'"))
+			.as("a 通报 entry for the third step").isEqualTo(10_000);
+		assertThat(count("""
+				SELECT count(*) FROM (SELECT issuer_region_id, number_year, max(number_seq) - count(*) AS gap, count(DISTINCT number) - count(*) AS dup
+				                      FROM supervision_order GROUP BY 1, 2) n WHERE gap <> 0 OR dup <> 0
+				""")).as("order numbers are 1..n per issuing office and year, each once").isZero();
+		assertThat(count("""
+				SELECT count(*) FROM (SELECT o.issuer_region_id, o.number_year FROM supervision_order o GROUP BY 1, 2) n
+				JOIN document_number d ON d.kind = 'SUPERVISION_ORDER' AND d.region_id = n.issuer_region_id AND d.year = n.number_year
+				WHERE d.last_no <> (SELECT count(*) FROM supervision_order x WHERE x.issuer_region_id = n.issuer_region_id AND x.number_year = n.number_year)
+				""")).as("the counter stands at the last number issued").isZero();
 	}
 
 	@Test
@@ -72,6 +85,8 @@ class WarningEngineConcurrencyTest {
 		engine.sweep();
 		assertThat(count("SELECT count(*) FROM warning_step s JOIN warning w ON w.id = s.warning_id WHERE w.subject_type = 'killed'"))
 			.isEqualTo(3L * 2 * WarningEngine.BATCH);
+		assertThat(count("SELECT count(*) FROM supervision_order o JOIN warning w ON w.id = o.warning_id WHERE w.subject_type = 'killed'"))
+			.as("the rolled-back batch's orders went with it").isEqualTo(2L * 2 * WarningEngine.BATCH);
 	}
 
 	/** Warnings of the district (十五) ladder, triggered at T0, their first step due. */
