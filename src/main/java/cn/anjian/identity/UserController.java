@@ -180,15 +180,17 @@ class UserController {
 	}
 
 	/**
-	 * Permissions that act only on the holder's own business (a business reporting its own rectification): granting
-	 * them widens nobody's reach into others' data, so an office that creates business accounts need not hold them.
+	 * Permissions that only answer what is addressed to the holder's own unit — a business reporting its own
+	 * rectification, a department accepting a lead sent to it, answering or routing a 督办单 addressed to it. Granting
+	 * them widens nobody's reach into others' data, so an office that creates such accounts need not hold them.
 	 */
-	private static final Set<String> OWN_BUSINESS_ONLY = Set.of("hazard:rectify");
+	private static final Set<String> ANSWERING_OWN_UNIT_ONLY = Set.of("hazard:rectify", "lead:handle", "supervision:reply",
+			"supervision:route");
 
 	/** No widening: every permission of every granted role must be one the caller holds. */
 	private void checkGrantable(AnjianUser caller, List<String> roleCodes) {
 		Set<String> needed = new HashSet<>(users.permissionsOf(roleCodes));
-		needed.removeAll(OWN_BUSINESS_ONLY);
+		needed.removeAll(ANSWERING_OWN_UNIT_ONLY);
 		if (users.knownRoles(roleCodes) != new HashSet<>(roleCodes).size()) {
 			throw ApiException.invalid("roleCodes", "角色不存在");
 		}
