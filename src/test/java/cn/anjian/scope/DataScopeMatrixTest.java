@@ -588,6 +588,16 @@ class DataScopeMatrixTest {
 			notFound(c.districtA().get("/api/entities/import/" + reportB + "/report.xlsx"));
 		}, none());
 
+		// assessment: statistics
+		probe("GET /api/statistics", Kind.SCOPED, c -> {
+			notFound(c.districtA().get("/api/statistics?regionId=" + c.regionB()));
+			notFound(c.districtA().get("/api/statistics?regionId=" + c.streetB()));
+			assertThat(c.districtA().get("/api/statistics").expect(200).raw()).contains("历下区").doesNotContain("市中区")
+				.doesNotContain("大观园街道");
+		}, none());
+		probe("GET /api/statistics/export.xlsx", Kind.SCOPED,
+				c -> notFound(c.districtA().get("/api/statistics/export.xlsx?regionId=" + c.regionB())), none());
+
 		probe("POST /api/test/write-without-log", Kind.TEST_ONLY, none(), none());
 		probe("POST /api/test/write-with-log", Kind.TEST_ONLY, none(), none());
 	}
