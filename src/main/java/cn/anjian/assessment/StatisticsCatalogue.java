@@ -63,6 +63,10 @@ final class StatisticsCatalogue {
 					SELECT g.group_id, h.level AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
 					WHERE h.deadline <= :asOf AND (h.closed_at IS NULL OR h.closed_at > :asOf) AND h.state <> 'SUBMITTED'
 					  AND %s GROUP BY 1, 2""".formatted(hazards(s))),
+			// open at the snapshot: found by then and not yet closed (the big screen's 未整改隐患)
+			new Count("hazardsOpen", "未销号隐患数", "hazard_level", s -> """
+					SELECT g.group_id, h.level AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
+					WHERE h.found_at < :asOf AND (h.closed_at IS NULL OR h.closed_at > :asOf) AND %s GROUP BY 1, 2""".formatted(hazards(s))),
 			new Count("reinspections", "复查次数", "reinspection", s -> """
 					SELECT g.group_id, t.transition AS dim, count(*) AS n FROM hazard_transition t
 					JOIN hazard h ON h.id = t.hazard_id JOIN grp g ON g.region_id = h.region_id
@@ -77,6 +81,13 @@ final class StatisticsCatalogue {
 					  AND ws.reached_at < :end), 0)::text AS dim, count(*) AS n
 					FROM warning w JOIN grp g ON g.region_id = w.region_id
 					WHERE w.triggered_at >= :start AND w.triggered_at < :end AND %s GROUP BY 1, 2""".formatted(warnings(s))),
+			// in progress at the snapshot, by the step reached by then
+			new Count("warningsActive", "进行中预警数", "warning_step", s -> """
+					SELECT g.group_id, coalesce((SELECT max(ws.step_no) FROM warning_step ws WHERE ws.warning_id = w.id
+					  AND ws.reached_at <= :asOf), 0)::text AS dim, count(*) AS n
+					FROM warning w JOIN grp g ON g.region_id = w.region_id
+					WHERE w.triggered_at <= :asOf AND (w.resolved_at IS NULL OR w.resolved_at > :asOf) AND w.state <> 'CANCELLED'
+					  AND %s GROUP BY 1, 2""".formatted(warnings(s))),
 			// escalated to a city-wide notice (通报) in the period, whenever the warning started
 			new Count("warningsNoticed", "升级至通报的预警数", "trigger_kind", s -> """
 					SELECT g.group_id, w.trigger_kind AS dim, count(DISTINCT w.id) AS n FROM warning w

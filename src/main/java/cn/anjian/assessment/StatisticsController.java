@@ -52,8 +52,8 @@ class StatisticsController {
 	@PreAuthorize("hasAuthority('statistics:read')")
 	Report report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) Long regionId, DataScope scope) {
-		return build(from, to, regionId, scope);
+			@RequestParam(required = false) Long regionId, @RequestParam(defaultValue = "true") boolean compare, DataScope scope) {
+		return build(from, to, regionId, compare, scope);
 	}
 
 	@GetMapping("/export.xlsx")
@@ -61,7 +61,7 @@ class StatisticsController {
 	void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) Long regionId, DataScope scope, HttpServletResponse response) throws IOException {
-		Report report = build(from, to, regionId, scope);
+		Report report = build(from, to, regionId, true, scope);
 		String name = report.regionName() + "安全生产统计（" + report.current().period().from() + "至" + report.current().period().to() + "）";
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
@@ -69,7 +69,7 @@ class StatisticsController {
 		StatisticsWorkbook.write(name, report, response.getOutputStream());
 	}
 
-	Report build(LocalDate from, LocalDate to, Long regionId, DataScope scope) {
+	Report build(LocalDate from, LocalDate to, Long regionId, boolean compare, DataScope scope) {
 		if (scope.kind() == DataScope.Kind.ENTITY) {
 			throw ApiException.forbidden("企业账号不能查看区域统计");
 		}
@@ -86,8 +86,10 @@ class StatisticsController {
 		scopeChecks.requireRegion(scope, root, "region", root, "区划");
 		Period period = new Period(start, end);
 		String name = jdbc.sql("SELECT name FROM region WHERE id = :id").param("id", root).query(String.class).single();
+		// compare=false (a trend line's points) leaves out 环比 and 同比
 		return new Report(root, name, StatisticsCatalogue.figures(), labels(), statistics.table(scope, root, period),
-				statistics.table(scope, root, period.previous()), statistics.table(scope, root, period.lastYear()));
+				compare ? statistics.table(scope, root, period.previous()) : null,
+				compare ? statistics.table(scope, root, period.lastYear()) : null);
 	}
 
 	private Map<String, Map<String, String>> labels() {

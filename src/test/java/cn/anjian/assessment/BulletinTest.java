@@ -60,7 +60,7 @@ class BulletinTest {
 		assertThat(section(draft, "accidents")).contains("统计测试区").contains("统计测试地点").contains("一般事故").contains("死亡1人");
 		assertThat(section(draft, "majorHazards")).contains("统计测试一厂").contains("重大事故隐患");
 		assertThat(section(draft, "warnings")).contains("统计测试区").contains("03月11日升级至市级通报");
-		assertThat(section(draft, "hazards")).contains("统计测试区发现4项、销号3项、逾期1项");
+		assertThat(section(draft, "hazards")).contains("统计测试区发现5项、销号3项、逾期2项");
 		assertThat(text).contains("典型经验做法");
 		byte[] pdf = city.get("/api/bulletins/" + draft.get("id").asLong() + "/pdf").expect(200).bytes();
 		assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");

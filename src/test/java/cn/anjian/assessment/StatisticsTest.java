@@ -79,6 +79,10 @@ class StatisticsTest {
 		expect(s1, "warnings", 1, "warnings.OVERDUE_HAZARD", 1, "warningsByStep.2", 1, "warningsNoticed", 0);
 		expect(s2, "warnings", 1, "warnings.LICENCE_EXPIRED", 1, "warningsByStep.3", 1, "warningsNoticed", 1);
 		expect(total, "accidents", 1, "accidents.GENERAL", 1, "accidentDeaths", 1);
+		// open now: h3 and h6 (never handled) in street 1, h4 in street 2; the warnings were all resolved on 03-19
+		expect(s1, "hazardsOpen", 2, "hazardsOpen.SUSPECTED_MAJOR", 1, "hazardsOpen.MAJOR", 1);
+		expect(s2, "hazardsOpen", 1);
+		expect(total, "warningsActive", 0);
 	}
 
 	@Test
@@ -89,7 +93,7 @@ class StatisticsTest {
 		assertThat(previous.get("period").get("to").asString()).isEqualTo("2031-02-28");
 		// h5 was found in February and still open at its end, past its deadline
 		expect(values(previous.get("total")), "hazardsFound", 1, "hazardsRectified", 0, "hazardsOverdue", 1, "entities", 4,
-				"entitiesSupervised", 3, "warnings", 0);
+				"entitiesSupervised", 3, "warnings", 0, "warningsActive", 1, "warningsActive.1", 1, "hazardsOpen", 2);
 
 		JsonNode lastYear = report.get("lastYear");
 		assertThat(lastYear.get("period").get("from").asString()).isEqualTo("2030-03-01");

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * h1 e1 一般  found 03-02 deadline 03-10 closed 03-09 (pass re-inspection)        on time
  * h2 e2 一般  found 03-03 deadline 03-05 re-inspection failed 03-06, passed 03-08  late
  * h3 e1 重大  found 03-05 deadline 03-15 still rectifying                         overdue
- * h4 e4 一般  found 03-10 deadline 03-25 still rectifying
+ * h4 e4 一般  found 03-10 deadline 03-25 still rectifying                         overdue from 03-25
  * h5 e4 一般  found 02-15 deadline 02-20 closed 03-01 (pass)                       late
  * h6 e3 疑似重大 found 2030-03-10, not handled
  * (warnings are stored resolved and hazards as already announced, so no sweep or screen of another test sees them)

@@ -92,6 +92,11 @@ class DataScopeMatrixTest {
 		}
 
 		dutyListsOfB(departmentB);
+		// an interview of district B with a follow-up item
+		long interview = interviewB(ctx);
+		if (jdbc.sql("SELECT count(*) FROM interview_follow_up WHERE interview_id = :i").param("i", interview).query(Long.class).single() == 0) {
+			ctx.districtB().post("/api/interviews/" + interview + "/follow-ups", FOLLOW_UP).expect(200);
+		}
 		// district B's manual assessment score with its evidence, uploaded by the city office
 		if (jdbc.sql("SELECT count(*) FROM assessment_manual_score WHERE evidence_sha256 IS NOT NULL AND unit_id = :b").param("b", ctx.regionB())
 			.query(Long.class).single() == 0) {
@@ -700,8 +705,8 @@ class DataScopeMatrixTest {
 				c -> notFound(c.districtA().post("/api/interviews/" + interviewB(c) + "/follow-ups", FOLLOW_UP)),
 				c -> c.districtB().post("/api/interviews/" + interviewB(c) + "/follow-ups", FOLLOW_UP).expect(200));
 		probe("POST /api/interviews/{id}/follow-ups/{itemId}/done", Kind.SCOPED, c -> {
-			long item = c.districtB().post("/api/interviews/" + interviewB(c) + "/follow-ups", FOLLOW_UP).expect(200).body()
-				.get("followUps").get(0).get("id").asLong();
+			long item = c.jdbc().sql("SELECT min(id) FROM interview_follow_up WHERE interview_id = :i").param("i", interviewB(c))
+				.query(Long.class).single();
 			notFound(c.districtA().post("/api/interviews/" + interviewB(c) + "/follow-ups/" + item + "/done", "{\"result\":\"越权\"}"));
 		}, c -> {
 			long item = c.districtB().post("/api/interviews/" + interviewB(c) + "/follow-ups", FOLLOW_UP).expect(200).body()
