@@ -38,6 +38,12 @@ public class StatisticsBenchmark {
 			long district = jdbc.sql("SELECT id FROM region WHERE code = '370102'").query(Long.class).single();
 			DataScope scope = DataScope.unrestricted(city);
 			Statistics.Period quarter = new Statistics.Period(LocalDate.of(2031, 1, 1), LocalDate.of(2031, 3, 31));
+			for (StatisticsCatalogue.Count c : StatisticsCatalogue.COUNTS) {
+				String sql = Statistics.GROUPS + c.sql().apply(scope);
+				Latency.report("  figure " + c.code(), 1, 3, () -> (long) scope.bind(jdbc.sql(sql)).param("root", city)
+					.param("start", Timestamp.from(quarter.start())).param("end", Timestamp.from(quarter.end()))
+					.param("asOf", Timestamp.from(quarter.end())).query().listOfRows().size());
+			}
 			Latency.report("city quarter (1 table)", 2, 10, () -> (long) statistics.table(scope, city, quarter).rows().size());
 			Latency.report("city quarter + 环比 + 同比 (3 tables)", 1, 5, () -> {
 				statistics.table(scope, city, quarter);
@@ -63,7 +69,7 @@ public class StatisticsBenchmark {
 		Timestamp start = Timestamp.from(Instant.parse("2029-04-01T00:00:00Z"));
 		jdbc.sql("""
 				INSERT INTO supervised_entity (region_id, name, uscc, social_function, industry, supervision_level, created_at, updated_at)
-				SELECT p.ids[1 + g % array_length(p.ids, 1)], 'bench ' || g, lpad(g::text, 18, '9'),
+				SELECT p.ids[1 + g % array_length(p.ids, 1)], 'bench ' || g, 'B' || lpad(g::text, 17, '0'),
 				  (ARRAY['ENTERPRISE', 'ENTERPRISE', 'ENTERPRISE', 'NINE_SMALL_PLACES', 'PUBLIC_INSTITUTION'])[1 + g % 5],
 				  'IND0' || lpad((1 + g % 80)::text, 2, '0'), 'STREET', :start, :start
 				FROM generate_series(1, 200000) g, (SELECT array_agg(id) AS ids FROM region WHERE level IN ('STREET', 'GRID')) p
