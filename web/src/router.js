@@ -23,6 +23,12 @@ const routes = [
     meta: { title: '预警大屏', perm: 'warning:read', entityUsers: 'never' }
   },
   {
+    // 综合态势 big screen: full window, no app shell; ?regionId= drills down to a district
+    path: '/screen/overview',
+    component: () => import('./modules/assessment/OverviewScreenPage.vue'),
+    meta: { title: '综合态势大屏', perm: 'statistics:read', entityUsers: 'never' }
+  },
+  {
     path: '/',
     component: AppLayout,
     redirect: '/home',
@@ -162,6 +168,7 @@ const routes = [
         component: () => import('./modules/warning/WarningRulesPage.vue'),
         meta: { title: '预警规则', perm: 'warning:read' }
       },
+      { path: 'assessment', redirect: '/assessment/statistics' },
       {
         path: 'warning/supervision',
         component: () => import('./modules/warning/SupervisionOrdersPage.vue'),
@@ -173,9 +180,29 @@ const routes = [
         meta: { title: '通报', perm: 'notice:read' }
       },
       {
-        path: 'assessment',
+        path: 'assessment/statistics',
+        component: () => import('./modules/assessment/StatisticsPage.vue'),
+        meta: { title: '统计分析', perm: 'statistics:read', entityUsers: 'never' }
+      },
+      {
+        path: 'assessment/accidents',
+        component: () => import('./modules/assessment/AccidentsPage.vue'),
+        meta: { title: '事故管理', perm: 'assessment:read' }
+      },
+      {
+        path: 'assessment/schemes',
         component: () => import('./modules/assessment/AssessmentPage.vue'),
-        meta: { title: '统计考评' }
+        meta: { title: '年度考评', perm: 'assessment:read' }
+      },
+      {
+        path: 'assessment/bulletins',
+        component: () => import('./modules/assessment/BulletinsPage.vue'),
+        meta: { title: '季度通报', perm: 'assessment:read' }
+      },
+      {
+        path: 'assessment/interviews',
+        component: () => import('./modules/assessment/InterviewsPage.vue'),
+        meta: { title: '安全生产约谈', perm: 'assessment:read' }
       },
       {
         path: 'system/regions',

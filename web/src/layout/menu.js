@@ -69,7 +69,19 @@ export const menu = [
       { path: '/screen/warnings?level=CITY', title: '市级大屏', newTab: true, shownTo: (me) => isCityUser(me) }
     ]
   },
-  { path: '/assessment', title: '统计考评', icon: DataAnalysis },
+  {
+    key: 'assessment',
+    title: '统计考评',
+    icon: DataAnalysis,
+    children: [
+      { path: '/assessment/statistics', title: '统计分析' },
+      { path: '/assessment/accidents', title: '事故管理' },
+      { path: '/assessment/schemes', title: '年度考评' },
+      { path: '/assessment/bulletins', title: '季度通报' },
+      { path: '/assessment/interviews', title: '安全生产约谈' },
+      { path: '/screen/overview', title: '综合态势大屏', newTab: true }
+    ]
+  },
   {
     key: 'system',
     title: '系统管理',

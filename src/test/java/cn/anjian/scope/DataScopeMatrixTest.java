@@ -114,6 +114,17 @@ class DataScopeMatrixTest {
 				"r.png", cn.anjian.platform.files.SampleFiles.png()).expect(200);
 		freshTaskB(ctx);
 		freshNoticeB(ctx);
+		// an interview of district B with a follow-up item
+		long interview = interviewB(ctx);
+		if (jdbc.sql("SELECT count(*) FROM interview_follow_up WHERE interview_id = :i").param("i", interview).query(Long.class).single() == 0) {
+			ctx.districtB().post("/api/interviews/" + interview + "/follow-ups", FOLLOW_UP).expect(200);
+		}
+		// district B's manual assessment score with its evidence, uploaded by the city office
+		if (jdbc.sql("SELECT count(*) FROM assessment_manual_score WHERE evidence_sha256 IS NOT NULL AND unit_id = :b").param("b", ctx.regionB())
+			.query(Long.class).single() == 0) {
+			ApiClient.signedIn(port, "city_office").upload(manualScorePath(ctx, ctx.regionB()), Map.of(), "佐证.pdf",
+					cn.anjian.platform.files.SampleFiles.pdf("evidence")).expect(200);
+		}
 		inspectionsOfB();
 	}
 
@@ -135,6 +146,7 @@ class DataScopeMatrixTest {
 	static final String FINE_DECISION = "{\"penalties\":[{\"kind\":\"FINE\",\"amount\":20000}]}";
 
 	static final String LICENCE = "{\"type\":\"SAFETY_PRODUCTION\",\"number\":\"测试证001\",\"validFrom\":\"2024-01-01\",\"validTo\":\"2027-01-01\"}";
+	static final String FOLLOW_UP = "{\"content\":\"限期整改\",\"deadline\":\"2026-12-31\"}";
 	static final String RULE = "{\"industry\":\"IND080\",\"level\":\"DISTRICT\",\"departmentKind\":\"MARKET\",\"supervisionType\":\"OTHER\"}";
 	static final String TEMPLATE = "{\"name\":\"矩阵测试检查表\",\"industries\":[\"IND016\"],\"items\":[{\"content\":\"安全警示标志\",\"legalBasis\":\"《中华人民共和国安全生产法》第三十五条\"}]}";
 
@@ -887,6 +899,120 @@ class DataScopeMatrixTest {
 					c.districtB().post("/api/draws/" + id + "/publish", null).expect(200);
 				});
 
+		// assessment: statistics
+		probe("GET /api/statistics", Kind.SCOPED, c -> {
+			notFound(c.districtA().get("/api/statistics?regionId=" + c.regionB()));
+			notFound(c.districtA().get("/api/statistics?regionId=" + c.streetB()));
+			assertThat(c.districtA().get("/api/statistics").expect(200).raw()).contains("历下区").doesNotContain("市中区")
+				.doesNotContain("大观园街道");
+		}, none());
+		probe("GET /api/statistics/export.xlsx", Kind.SCOPED,
+				c -> notFound(c.districtA().get("/api/statistics/export.xlsx?regionId=" + c.regionB())), none());
+
+		// assessment: accidents and targets
+		probe("GET /api/accidents", Kind.SCOPED, c -> assertThat(c.districtA().get("/api/accidents?size=500").expect(200).raw())
+			.doesNotContain("\"id\":" + accidentB(c) + ",").doesNotContain("市中区"), none());
+		probe("GET /api/accidents/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/accidents/" + accidentB(c))), none());
+		probe("POST /api/accidents", Kind.SCOPED, c -> {
+			notFound(c.districtA().post("/api/accidents", accidentJson(c.regionB(), null)));
+			notFound(c.districtA().post("/api/accidents", accidentJson(c.jdbc().sql("SELECT id FROM region WHERE code = '370102'")
+				.query(Long.class).single(), c.entityB())));
+		}, c -> c.districtB().post("/api/accidents", accidentJson(c.streetB(), c.entityB())).expect(200));
+		probe("PUT /api/accidents/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/accidents/" + accidentB(c), accidentJson(c.regionB(), null))),
+				c -> c.districtB().put("/api/accidents/" + accidentB(c), accidentJson(c.streetB(), null)).expect(200));
+		probe("GET /api/targets", Kind.SCOPED, c -> {
+			c.districtB().post("/api/targets", targetJson(c.regionB())).expect(200);
+			assertThat(c.districtA().get("/api/targets?year=2026").expect(200).raw()).doesNotContain("市中区");
+		}, none());
+		probe("POST /api/targets", Kind.SCOPED, c -> notFound(c.districtA().post("/api/targets", targetJson(c.regionB()))),
+				c -> c.districtB().post("/api/targets", targetJson(c.regionB())).expect(200));
+
+		// assessment: schemes (the city's, the same for everyone), scoring and results (each unit sees its own)
+		probe("GET /api/assessment/schemes", Kind.GLOBAL, none(), none());
+		probe("GET /api/assessment/schemes/{id}", Kind.GLOBAL, none(), none());
+		probe("POST /api/assessment/schemes", Kind.GLOBAL,
+				c -> c.districtA().post("/api/assessment/schemes", schemeJson(2044)).expect(403),
+				c -> ApiClient.signedIn(c.port(), "city_office").post("/api/assessment/schemes", schemeJson(2044)).expect(200));
+		probe("PUT /api/assessment/schemes/{id}", Kind.GLOBAL,
+				c -> c.districtA().put("/api/assessment/schemes/" + scheme(c, 2045), schemeJson(2045)).expect(403),
+				c -> ApiClient.signedIn(c.port(), "city_office").put("/api/assessment/schemes/" + scheme(c, 2045), schemeJson(2045)).expect(200));
+		probe("POST /api/assessment/schemes/{id}/score", Kind.GLOBAL,
+				c -> c.districtA().post("/api/assessment/schemes/" + scheme(c, 2045) + "/score", null).expect(403),
+				c -> ApiClient.signedIn(c.port(), "city_office").post("/api/assessment/schemes/" + scheme(c, 2045) + "/score", null).expect(200));
+		probe("POST /api/assessment/schemes/{id}/publish", Kind.GLOBAL,
+				c -> c.districtA().post("/api/assessment/schemes/" + scheme(c, 2046) + "/publish", null).expect(403),
+				c -> {
+					var city = ApiClient.signedIn(c.port(), "city_office");
+					long id = scheme(c, 2046);
+					city.post("/api/assessment/schemes/" + id + "/score", null).expect(200);
+					city.post("/api/assessment/schemes/" + id + "/publish", null).expect(200);
+				});
+		probe("GET /api/assessment/schemes/{id}/results", Kind.SCOPED, c -> {
+			var results = c.districtA().get("/api/assessment/schemes/" + publishedScheme(c) + "/results").expect(200).body();
+			assertThat(results).hasSize(1);
+			assertThat(results.toString()).contains("历下区").doesNotContain("市中区").doesNotContain("市应急管理局");
+		}, none());
+		probe("POST /api/assessment/schemes/{id}/manual-scores", Kind.SCOPED,
+				c -> c.districtA().post(manualScorePath(c, c.regionB()), null).expect(403),
+				c -> ApiClient.signedIn(c.port(), "city_office").post(manualScorePath(c, c.regionB()), null).expect(200));
+		probe("GET /api/assessment/schemes/{id}/manual-scores/{elementId}/{unitType}/{unitId}/evidence", Kind.SCOPED, c -> {
+			var city = ApiClient.signedIn(c.port(), "city_office");
+			long element = manualElement(c);
+			String path = "/api/assessment/schemes/" + scheme(c, 2045) + "/manual-scores/" + element + "/DISTRICT/" + c.regionB() + "/evidence";
+			city.get(path).expect(200);
+			notFound(c.districtA().get(path));
+		}, none());
+
+		// assessment: quarterly bulletins (the city's; drafts stay with the city office, issued ones go to everyone)
+		probe("GET /api/bulletins", Kind.GLOBAL, c -> assertThat(c.districtA().get("/api/bulletins").expect(200).raw())
+			.doesNotContain("\"id\":" + bulletinDraft(c) + ","), none());
+		probe("GET /api/bulletins/{id}", Kind.GLOBAL, c -> notFound(c.districtA().get("/api/bulletins/" + bulletinDraft(c))), none());
+		probe("GET /api/bulletins/{id}/pdf", Kind.GLOBAL, c -> notFound(c.districtA().get("/api/bulletins/" + bulletinDraft(c) + "/pdf")), none());
+		probe("POST /api/bulletins", Kind.GLOBAL, c -> c.districtA().post("/api/bulletins", "{\"year\":2026,\"quarter\":1}").expect(403),
+				c -> ApiClient.signedIn(c.port(), "city_office").post("/api/bulletins", "{\"year\":2026,\"quarter\":1}").expect(200));
+		probe("PUT /api/bulletins/{id}", Kind.GLOBAL,
+				c -> c.districtA().put("/api/bulletins/" + bulletinDraft(c), bulletinEdit()).expect(403),
+				c -> ApiClient.signedIn(c.port(), "city_office").put("/api/bulletins/" + bulletinDraft(c), bulletinEdit()).expect(200));
+		probe("POST /api/bulletins/{id}/issue", Kind.GLOBAL,
+				c -> c.districtA().post("/api/bulletins/" + bulletinDraft(c) + "/issue", null).expect(403),
+				c -> {
+					var city = ApiClient.signedIn(c.port(), "city_office");
+					long id = city.post("/api/bulletins", "{\"year\":2026,\"quarter\":2}").expect(200).body().get("id").asLong();
+					city.post("/api/bulletins/" + id + "/issue", null).expect(200);
+				});
+
+		// assessment: interviews (约谈)
+		probe("GET /api/interviews", Kind.SCOPED, c -> assertThat(c.districtA().get("/api/interviews?size=500").expect(200).raw())
+			.doesNotContain("\"id\":" + interviewB(c) + ",").doesNotContain("市中区"), none());
+		probe("GET /api/interviews/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/interviews/" + interviewB(c))), none());
+		probe("POST /api/interviews", Kind.SCOPED, c -> {
+			notFound(c.districtA().post("/api/interviews", interviewJson(c.regionB())));
+			notFound(c.districtA().post("/api/interviews", interviewJson(null).replace("\"links\":[]",
+					"\"links\":[{\"type\":\"ACCIDENT\",\"id\":" + accidentB(c) + "}]")));
+		}, c -> c.districtB().post("/api/interviews", interviewJson(c.regionB())).expect(200));
+		probe("PUT /api/interviews/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/interviews/" + interviewB(c), interviewJson(null))),
+				c -> c.districtB().put("/api/interviews/" + interviewB(c), interviewJson(null)).expect(200));
+		probe("POST /api/interviews/{id}/actions/{action}", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/interviews/" + interviewB(c) + "/actions/approve", null)),
+				c -> {
+					long id = c.districtB().post("/api/interviews", interviewJson(null)).expect(200).body().get("id").asLong();
+					c.districtB().post("/api/interviews/" + id + "/actions/approve", null).expect(200);
+				});
+		probe("POST /api/interviews/{id}/follow-ups", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/interviews/" + interviewB(c) + "/follow-ups", FOLLOW_UP)),
+				c -> c.districtB().post("/api/interviews/" + interviewB(c) + "/follow-ups", FOLLOW_UP).expect(200));
+		probe("POST /api/interviews/{id}/follow-ups/{itemId}/done", Kind.SCOPED, c -> {
+			long item = c.jdbc().sql("SELECT min(id) FROM interview_follow_up WHERE interview_id = :i").param("i", interviewB(c))
+				.query(Long.class).single();
+			notFound(c.districtA().post("/api/interviews/" + interviewB(c) + "/follow-ups/" + item + "/done", "{\"result\":\"越权\"}"));
+		}, c -> {
+			long item = c.districtB().post("/api/interviews/" + interviewB(c) + "/follow-ups", FOLLOW_UP).expect(200).body()
+				.get("followUps").get(0).get("id").asLong();
+			c.districtB().post("/api/interviews/" + interviewB(c) + "/follow-ups/" + item + "/done", "{\"result\":\"已落实\"}").expect(200);
+		});
+
 		probe("POST /api/test/write-without-log", Kind.TEST_ONLY, none(), none());
 		probe("POST /api/test/write-with-log", Kind.TEST_ONLY, none(), none());
 	}
@@ -937,6 +1063,85 @@ class DataScopeMatrixTest {
 
 	static long conflictB(Ctx c) {
 		return c.jdbc().sql("SELECT min(id) FROM inspection_conflict WHERE region_id " + IN_B).query(Long.class).single();
+	static String bulletinEdit() {
+		return "{\"title\":\"关于2026年第一季度全市安全生产工作情况的通报\",\"issuer\":\"济南市安全生产委员会办公室\","
+				+ "\"sections\":[{\"key\":\"goodPractice\",\"heading\":\"七、典型经验做法\",\"text\":\"矩阵测试\"}]}";
+	}
+
+	/** A draft bulletin of the city office (drafted if there is none). */
+	static long bulletinDraft(Ctx c) {
+		return c.jdbc().sql("SELECT min(id) FROM bulletin WHERE state = 'DRAFT'").query(Long.class).optional()
+			.orElseGet(() -> ApiClient.signedIn(c.port(), "city_office").post("/api/bulletins", "{\"year\":2026,\"quarter\":3}")
+				.expect(200).body().get("id").asLong());
+	}
+
+	static String interviewJson(Long regionId) {
+		return "{\"targetUnit\":\"某区应急局\",\"targetLeaders\":\"局长\",\"reason\":\"未按期完成整改\",\"links\":[],\"regionId\":%s}"
+			.formatted(regionId);
+	}
+
+	/** An interview organised by district B's office (proposed if there is none yet). */
+	static long interviewB(Ctx c) {
+		return c.jdbc().sql("""
+				SELECT min(i.id) FROM interview i WHERE i.state <> 'ARCHIVED' AND i.region_id IN
+				(SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				""").query(Long.class).optional().orElseGet(() -> c.districtB().post("/api/interviews", interviewJson(null))
+					.expect(200).body().get("id").asLong());
+	}
+
+	static String accidentJson(long regionId, Long entityId) {
+		return """
+				{"regionId":%d,"occurredAt":"2026-03-02T02:00:00Z","place":"矩阵测试地点","entityId":%s,"industry":"IND016",
+				 "level":"GENERAL","deaths":0,"injuries":1,"directLoss":5}
+				""".formatted(regionId, entityId);
+	}
+
+	static String targetJson(long regionId) {
+		return "{\"regionId\":%d,\"year\":2026,\"industry\":\"ALL\",\"metric\":\"DEATHS\",\"kind\":\"AT_MOST\",\"value\":3}".formatted(regionId);
+	}
+
+	/** An accident of district B (recorded by district B's office if there is none yet). */
+	static long accidentB(Ctx c) {
+		return c.jdbc().sql("""
+				SELECT min(a.id) FROM accident a WHERE a.region_id IN
+				(SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				""").query(Long.class).optional().orElseGet(() -> c.districtB().post("/api/accidents", accidentJson(c.streetB(), null))
+					.expect(200).body().get("id").asLong());
+	}
+
+	static String schemeJson(int year) {
+		return """
+				{"year":%d,"name":"矩阵测试考评方案","excellentThreshold":90,"passThreshold":60,"elements":[
+				 {"code":"WORK","name":"重点工作","weight":80,"kind":"MANUAL"},
+				 {"code":"ONTIME","name":"按期整改率","weight":20,"kind":"AUTO","statistic":"onTimeRate","low":0.5,"high":1}]}
+				""".formatted(year);
+	}
+
+	/** The scheme of a year (created by the city office if there is none yet). */
+	static long scheme(Ctx c, int year) {
+		return c.jdbc().sql("SELECT id FROM assessment_scheme WHERE year = :y").param("y", year).query(Long.class).optional()
+			.orElseGet(() -> ApiClient.signedIn(c.port(), "city_office").post("/api/assessment/schemes", schemeJson(year)).expect(200)
+				.body().get("scheme").get("id").asLong());
+	}
+
+	static long publishedScheme(Ctx c) {
+		long id = scheme(c, 2047);
+		var city = ApiClient.signedIn(c.port(), "city_office");
+		if (!city.get("/api/assessment/schemes/" + id).expect(200).body().get("scheme").get("state").asString().equals("PUBLISHED")) {
+			city.post("/api/assessment/schemes/" + id + "/score", null).expect(200);
+			city.post("/api/assessment/schemes/" + id + "/publish", null).expect(200);
+		}
+		return id;
+	}
+
+	static long manualElement(Ctx c) {
+		return c.jdbc().sql("SELECT id FROM assessment_element WHERE scheme_id = :s AND code = 'WORK'").param("s", scheme(c, 2045))
+			.query(Long.class).single();
+	}
+
+	static String manualScorePath(Ctx c, long districtId) {
+		return "/api/assessment/schemes/" + scheme(c, 2045) + "/manual-scores?elementId=" + manualElement(c)
+				+ "&unitType=DISTRICT&unitId=" + districtId + "&score=70&note=matrix";
 	}
 
 	static String entityJson(long regionId, Integer version) {
@@ -1197,6 +1402,12 @@ class DataScopeMatrixTest {
 				  UNION ALL SELECT 'ne' || e.id || coalesce(e.notice_id, 0) FROM notice_entry e WHERE e.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'ha' || x.id FROM hazard_attachment x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'a' || a.id || a.department_id || coalesce(a.office_id, 0) || coalesce(a.ended_at::text, '-') FROM entity_assignment a WHERE a.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'ac' || x.id || x.level || x.place || x.version FROM accident x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'tg' || x.id || x.value || x.kind FROM safety_target x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'ms' || x.element_id || x.score || coalesce(x.evidence_sha256, '-') FROM assessment_manual_score x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'iv' || x.id || x.state || x.reason || x.version FROM interview x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'if' || x.id || coalesce(x.result, '-') FROM interview_follow_up x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'bl' || x.id || x.state || x.version FROM bulletin x
 				  UNION ALL SELECT 'i' || i.id || i.user_id || coalesce(i.ended_at::text, '-') FROM entity_inspector i WHERE i.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'in' || i.id || coalesce(i.result, '-') || coalesce(i.findings, '-') || i.updated_at FROM inspection i WHERE i.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'it' || t.id || coalesce(t.outcome, '-') || coalesce(t.hazard_id, 0) FROM inspection_item t WHERE t.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))

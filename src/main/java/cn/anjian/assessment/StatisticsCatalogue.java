@@ -1,0 +1,140 @@
+package cn.anjian.assessment;
+
+import cn.anjian.platform.scope.DataScope;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every figure the statistics, the assessment and the bulletin can read, one row each. A count is a SQL fragment
+ * answering {@code (group_id, dim, n)} for the rows of a period — {@code :start}/{@code :end} bound the period,
+ * {@code :asOf} is the moment a snapshot is taken (the period's end, or now if that is earlier) and the table
+ * {@code grp(region_id, group_id)} maps each region of the chosen subtree to the row it is counted in. A rate is
+ * the quotient of two counts (or of a count's dimension), computed after the counts are summed, so a district's
+ * rate and the city's are both exact. A new figure (inspections, cases, dual prevention …) is one more row.
+ */
+final class StatisticsCatalogue {
+
+	enum Unit {
+		COUNT, RATE
+	}
+
+	/** A figure counted by SQL: its fragment takes the caller's scope, which it must apply. */
+	record Count(String code, String name, String dimension, Function<DataScope, String> sql) {
+	}
+
+	/** A figure derived from two others, {@code numerator / denominator}, null when the denominator is zero. */
+	record Rate(String code, String name, String numerator, String denominator) {
+	}
+
+	record Figure(String code, String name, Unit unit, String dimension) {
+	}
+
+	static final List<Count> COUNTS = List.of(
+			new Count("entities", "监管对象数", "social_function", s -> """
+					SELECT g.group_id, e.social_function AS dim, count(*) AS n FROM supervised_entity e
+					JOIN grp g ON g.region_id = e.region_id
+					WHERE e.created_at < :asOf AND %s GROUP BY 1, 2""".formatted(s.entityFilter("e.id", "e.region_id"))),
+			// 三管三必须: an entity is supervised when a department holds a current assignment for it (seed 003 §三)
+			new Count("entitiesSupervised", "已明确监管部门的对象数", "social_function", s -> """
+					SELECT g.group_id, e.social_function AS dim, count(*) AS n FROM supervised_entity e
+					JOIN grp g ON g.region_id = e.region_id
+					WHERE e.created_at < :asOf AND %s AND EXISTS (SELECT 1 FROM entity_assignment a WHERE a.entity_id = e.id
+					  AND a.started_at < :asOf AND (a.ended_at IS NULL OR a.ended_at >= :asOf))
+					GROUP BY 1, 2""".formatted(s.entityFilter("e.id", "e.region_id"))),
+			new Count("hazardsFound", "发现隐患数", "hazard_level", s -> """
+					SELECT g.group_id, h.level AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
+					WHERE h.found_at >= :start AND h.found_at < :end AND %s GROUP BY 1, 2""".formatted(hazards(s))),
+			new Count("majorHazardsFound", "发现重大（含疑似）隐患数", "industry", s -> """
+					SELECT g.group_id, e.industry AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
+					JOIN supervised_entity e ON e.id = h.entity_id
+					WHERE h.found_at >= :start AND h.found_at < :end AND h.level IN ('MAJOR', 'SUSPECTED_MAJOR') AND %s
+					GROUP BY 1, 2""".formatted(hazards(s))),
+			new Count("hazardsRectified", "整改销号隐患数", "hazard_level", s -> """
+					SELECT g.group_id, h.level AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
+					WHERE h.closed_at >= :start AND h.closed_at < :end AND %s GROUP BY 1, 2""".formatted(hazards(s))),
+			// on time: closed at or before the deadline in force (an extension or a failed re-inspection moves it)
+			new Count("hazardsRectifiedOnTime", "按期整改隐患数", "hazard_level", s -> """
+					SELECT g.group_id, h.level AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
+					WHERE h.closed_at >= :start AND h.closed_at < :end AND h.closed_at <= coalesce(h.deadline, h.closed_at)
+					  AND %s GROUP BY 1, 2""".formatted(hazards(s))),
+			// overdue at the snapshot: past its current deadline and not closed by then (waiting re-inspection is not overdue)
+			new Count("hazardsOverdue", "逾期未整改隐患数", "hazard_level", s -> """
+					SELECT g.group_id, h.level AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
+					WHERE h.deadline <= :asOf AND (h.closed_at IS NULL OR h.closed_at > :asOf) AND h.state <> 'SUBMITTED'
+					  AND %s GROUP BY 1, 2""".formatted(hazards(s))),
+			// open at the snapshot: found by then and not yet closed (the big screen's 未整改隐患)
+			new Count("hazardsOpen", "未销号隐患数", "hazard_level", s -> """
+					SELECT g.group_id, h.level AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
+					WHERE h.found_at < :asOf AND (h.closed_at IS NULL OR h.closed_at > :asOf) AND %s GROUP BY 1, 2""".formatted(hazards(s))),
+			new Count("reinspections", "复查次数", "reinspection", s -> """
+					SELECT g.group_id, t.transition AS dim, count(*) AS n FROM hazard_transition t
+					JOIN hazard h ON h.id = t.hazard_id JOIN grp g ON g.region_id = h.region_id
+					WHERE t.transition IN ('PASS_REINSPECTION', 'FAIL_REINSPECTION') AND t.at >= :start AND t.at < :end AND %s
+					GROUP BY 1, 2""".formatted(hazards(s))),
+			new Count("warnings", "启动预警数", "trigger_kind", s -> """
+					SELECT g.group_id, w.trigger_kind AS dim, count(*) AS n FROM warning w JOIN grp g ON g.region_id = w.region_id
+					WHERE w.triggered_at >= :start AND w.triggered_at < :end AND %s GROUP BY 1, 2""".formatted(warnings(s))),
+			// the highest step each warning started in the period had reached by the period's end
+			new Count("warningsByStep", "预警最高升级步骤", "warning_step", s -> """
+					SELECT g.group_id, coalesce((SELECT max(ws.step_no) FROM warning_step ws WHERE ws.warning_id = w.id
+					  AND ws.reached_at < :end), 0)::text AS dim, count(*) AS n
+					FROM warning w JOIN grp g ON g.region_id = w.region_id
+					WHERE w.triggered_at >= :start AND w.triggered_at < :end AND %s GROUP BY 1, 2""".formatted(warnings(s))),
+			// in progress at the snapshot, by the step reached by then
+			new Count("warningsActive", "进行中预警数", "warning_step", s -> """
+					SELECT g.group_id, coalesce((SELECT max(ws.step_no) FROM warning_step ws WHERE ws.warning_id = w.id
+					  AND ws.reached_at <= :asOf), 0)::text AS dim, count(*) AS n
+					FROM warning w JOIN grp g ON g.region_id = w.region_id
+					WHERE w.triggered_at <= :asOf AND (w.resolved_at IS NULL OR w.resolved_at > :asOf) AND w.state <> 'CANCELLED'
+					  AND %s GROUP BY 1, 2""".formatted(warnings(s))),
+			// escalated to a city-wide notice (通报) in the period, whenever the warning started
+			new Count("warningsNoticed", "升级至通报的预警数", "trigger_kind", s -> """
+					SELECT g.group_id, w.trigger_kind AS dim, count(DISTINCT w.id) AS n FROM warning w
+					JOIN warning_step ws ON ws.warning_id = w.id JOIN grp g ON g.region_id = w.region_id
+					WHERE ws.action = 'NOTICE' AND ws.reached_at >= :start AND ws.reached_at < :end AND %s
+					GROUP BY 1, 2""".formatted(warnings(s))),
+			new Count("accidents", "生产安全事故起数", "accident_level", s -> """
+					SELECT g.group_id, x.level AS dim, count(*) AS n FROM accident x JOIN grp g ON g.region_id = x.region_id
+					WHERE x.occurred_at >= :start AND x.occurred_at < :end AND %s GROUP BY 1, 2""".formatted(accidents(s))),
+			new Count("accidentDeaths", "事故死亡人数", "industry", s -> """
+					SELECT g.group_id, x.industry AS dim, sum(x.deaths) AS n FROM accident x JOIN grp g ON g.region_id = x.region_id
+					WHERE x.occurred_at >= :start AND x.occurred_at < :end AND %s GROUP BY 1, 2""".formatted(accidents(s))));
+
+	static final List<Rate> RATES = List.of(
+			new Rate("supervisionCoverage", "监管责任覆盖率", "entitiesSupervised", "entities"),
+			new Rate("onTimeRate", "隐患按期整改率", "hazardsRectifiedOnTime", "hazardsRectified"),
+			new Rate("reinspectionPassRate", "复查通过率", "reinspections.PASS_REINSPECTION", "reinspections"));
+
+	static List<Figure> figures() {
+		var counts = COUNTS.stream().map(c -> new Figure(c.code(), c.name(), Unit.COUNT, c.dimension()));
+		var rates = RATES.stream().map(r -> new Figure(r.code(), r.name(), Unit.RATE, null));
+		return java.util.stream.Stream.concat(counts, rates).toList();
+	}
+
+	/** Labels of the fixed dimensions; social function and industry come from the dictionaries. */
+	static final Map<String, Map<String, String>> LABELS = Map.of(
+			"hazard_level", Map.of("GENERAL", "一般隐患", "SUSPECTED_MAJOR", "疑似重大隐患", "MAJOR", "重大隐患"),
+			"reinspection", Map.of("PASS_REINSPECTION", "复查通过", "FAIL_REINSPECTION", "复查不通过"),
+			"trigger_kind", Map.of("OVERDUE_HAZARD", "隐患逾期", "SUSPECTED_MAJOR_HAZARD", "疑似重大隐患", "LEAD_UNHANDLED",
+					"线索未处理", "LICENCE_EXPIRED", "证照过期", "PREVENTION_NOT_RUNNING", "双重预防未运行"),
+			"warning_step", Map.of("0", "未升级", "1", "第一步", "2", "第二步", "3", "第三步"),
+			"accident_level", Map.of("GENERAL", "一般事故", "LARGER", "较大事故", "MAJOR", "重大事故", "ESPECIALLY_MAJOR", "特别重大事故"));
+
+	private static String hazards(DataScope s) {
+		return s.entityRecordFilter("h.entity_id", "h.region_id", "h.department_id");
+	}
+
+	private static String warnings(DataScope s) {
+		return s.entityRecordFilter("w.entity_id", "w.region_id", "w.department_id");
+	}
+
+	private static String accidents(DataScope s) {
+		// a department sees the accidents of the entities it supervises; offices their territory
+		return s.kind() == DataScope.Kind.DEPARTMENT ? "x.entity_id IS NOT NULL AND " + s.entityFilter("x.entity_id", "x.region_id")
+				: s.regionFilter("x.region_id");
+	}
+
+	private StatisticsCatalogue() {
+	}
+}

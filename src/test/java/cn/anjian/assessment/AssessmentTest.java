@@ -1,0 +1,146 @@
+package cn.anjian.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.anjian.assessment.AssessmentGrading.Grade;
+import cn.anjian.platform.time.SimulatedClock;
+import cn.anjian.support.AnjianTest;
+import cn.anjian.support.ApiClient;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** The yearly assessment: grade lines at their boundaries, the one-vote veto with its reason, results kept once published. */
+@AnjianTest
+class AssessmentTest {
+
+	static final String SCHEME = """
+			{"year":2031,"name":"2031年度安全生产考评方案","excellentThreshold":90,"passThreshold":60,"elements":[
+			 {"code":"WORK","name":"重点工作落实","weight":90,"kind":"MANUAL"},
+			 {"code":"ONTIME","name":"隐患按期整改率","weight":10,"kind":"AUTO","statistic":"onTimeRate","low":0,"high":1}]}
+			""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	StatsFixture f;
+	ApiClient city;
+
+	@BeforeEach
+	void dataset() {
+		((SimulatedClock) clock).freeze(StatisticsTest.NOW);
+		f = StatsFixture.in(jdbc);
+		city = ApiClient.signedIn(port, "city_office");
+	}
+
+	@AfterEach
+	void realTime() {
+		((SimulatedClock) clock).reset();
+	}
+
+	@Test
+	void aTotalOnAGradeLineHasThatGradeAndOneHundredthBelowHasTheOneBelow() {
+		BigDecimal excellent = new BigDecimal("90");
+		BigDecimal pass = new BigDecimal("60");
+		assertThat(AssessmentGrading.grade(new BigDecimal("90.00"), excellent, pass)).isEqualTo(Grade.EXCELLENT);
+		assertThat(AssessmentGrading.grade(new BigDecimal("89.99"), excellent, pass)).isEqualTo(Grade.PASS);
+		assertThat(AssessmentGrading.grade(new BigDecimal("60.00"), excellent, pass)).isEqualTo(Grade.PASS);
+		assertThat(AssessmentGrading.grade(new BigDecimal("59.99"), excellent, pass)).isEqualTo(Grade.FAIL);
+		assertThat(AssessmentGrading.linear(new BigDecimal("0.3333"), BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.TEN))
+			.isEqualByComparingTo("3.33");
+		assertThat(AssessmentGrading.linear(new BigDecimal("2"), new BigDecimal("10"), BigDecimal.ZERO, BigDecimal.TEN))
+			.as("lower is better").isEqualByComparingTo("8.00");
+		assertThat(AssessmentGrading.linear(null, BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.TEN)).isEqualByComparingTo("0");
+	}
+
+	@Test
+	void districtsAreGradedOnTheLinesAnAccidentVetoesWithItsReasonAndPublishedResultsAreKept() {
+		long scheme = city.post("/api/assessment/schemes", SCHEME).expect(200).body().get("scheme").get("id").asLong();
+		long element = city.get("/api/assessment/schemes/" + scheme).expect(200).body().get("elements").get(0).get("id").asLong();
+		manual(scheme, element, f.district, "90");
+		manual(scheme, element, district("370102"), "90");
+		manual(scheme, element, district("370103"), "89.99");
+		manual(scheme, element, district("370104"), "60");
+		manual(scheme, element, district("370105"), "59.99");
+		city.post("/api/assessment/schemes/" + scheme + "/manual-scores?elementId=" + element + "&unitType=DISTRICT&unitId="
+				+ f.district + "&score=90.01", null).expect(400);
+
+		assertThat(city.post("/api/assessment/schemes/" + scheme + "/publish", null).expect(409).code()).isEqualTo("NOT_SCORED");
+		city.post("/api/assessment/schemes/" + scheme + "/score", null).expect(200);
+		Map<String, JsonNode> results = new HashMap<>();
+		city.get("/api/assessment/schemes/" + scheme + "/results").expect(200).body()
+			.forEach(r -> results.put(r.get("unitName").asString(), r));
+
+		assertThat(grade(results, "历下区")).isEqualTo("EXCELLENT");
+		assertThat(results.get("历下区").get("total").decimalValue()).isEqualByComparingTo("90.00");
+		assertThat(grade(results, "市中区")).isEqualTo("PASS");
+		assertThat(grade(results, "槐荫区")).isEqualTo("PASS");
+		assertThat(grade(results, "天桥区")).isEqualTo("FAIL");
+
+		JsonNode vetoed = results.get("统计测试区");
+		// 90 manual + 10 × on-time rate 1/3 (h1 on time; h2 and h5 late)
+		assertThat(vetoed.get("total").decimalValue()).isEqualByComparingTo("93.33");
+		assertThat(vetoed.get("scoreGrade").asString()).isEqualTo("EXCELLENT");
+		assertThat(vetoed.get("grade").asString()).isEqualTo("FAIL");
+		assertThat(vetoed.get("vetoed").asBoolean()).isTrue();
+		assertThat(vetoed.get("vetoReason").asString()).contains("一票否决").contains("2031-03-12").contains("统计测试地点")
+			.contains("统计测试四厂").contains("一般事故").contains("死亡1人");
+		// the market regulator supervises the entity of the accident; the emergency department does not
+		assertThat(results.get("市市场监督管理局").get("vetoed").asBoolean()).isTrue();
+		assertThat(results.get("市应急管理局").get("vetoed").asBoolean()).isFalse();
+
+		var lixia = ApiClient.signedIn(port, "lixia_office");
+		assertThat(lixia.get("/api/assessment/schemes/" + scheme + "/results").expect(200).body()).as("not yet published").isEmpty();
+		city.post("/api/assessment/schemes/" + scheme + "/publish", null).expect(200);
+		JsonNode own = lixia.get("/api/assessment/schemes/" + scheme + "/results").expect(200).body();
+		assertThat(own).hasSize(1);
+		assertThat(own.get(0).get("unitName").asString()).isEqualTo("历下区");
+
+		assertThat(city.post("/api/assessment/schemes/" + scheme + "/score", null).expect(409).code()).isEqualTo("ASSESSMENT_PUBLISHED");
+		city.put("/api/assessment/schemes/" + scheme, SCHEME).expect(409);
+		city.post("/api/assessment/schemes/" + scheme + "/manual-scores?elementId=" + element + "&unitType=DISTRICT&unitId="
+				+ f.district + "&score=1", null).expect(409);
+		assertThat(jdbc.sql("SELECT total FROM assessment_result WHERE scheme_id = :s AND unit_id = :u AND unit_type = 'DISTRICT'")
+			.param("s", scheme).param("u", f.district).query(BigDecimal.class).single()).isEqualByComparingTo("93.33");
+	}
+
+	@Test
+	void aTargetShowsTheYearsDeathsAgainstLastYear() {
+		JsonNode target = city.post("/api/targets", """
+				{"regionId":%d,"year":2031,"industry":"ALL","metric":"DEATHS","kind":"REDUCE_PCT","value":50}
+				""".formatted(f.district)).expect(200).body();
+		assertThat(target.get("actual").asLong()).isEqualTo(1);
+		assertThat(target.get("lastYear").asLong()).isEqualTo(2);
+		assertThat(target.get("lastYearToDate").asLong()).isEqualTo(2);
+		assertThat(target.get("limit").decimalValue()).isEqualByComparingTo("1");
+		assertThat(target.get("changePct").decimalValue()).isEqualByComparingTo("-50");
+		assertThat(target.get("onTrack").asBoolean()).isTrue();
+	}
+
+	private void manual(long scheme, long element, long district, String score) {
+		city.post("/api/assessment/schemes/" + scheme + "/manual-scores?elementId=" + element + "&unitType=DISTRICT&unitId="
+				+ district + "&score=" + score + "&note=" + "依据", null).expect(200);
+	}
+
+	private static String grade(Map<String, JsonNode> results, String unit) {
+		return results.get(unit).get("grade").asString();
+	}
+
+	private long district(String code) {
+		return jdbc.sql("SELECT id FROM region WHERE code = :c").param("c", code).query(Long.class).single();
+	}
+}

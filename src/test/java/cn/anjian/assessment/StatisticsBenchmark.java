@@ -1,0 +1,115 @@
+package cn.anjian.assessment;
+
+import cn.anjian.AnjianApplication;
+import cn.anjian.platform.scope.DataScope;
+import cn.anjian.platform.time.SimulatedClock;
+import cn.anjian.support.Latency;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Benchmark (not a test): what the 综合态势 screen asks of the statistics for a quarter — the city table with its
+ * 环比 and 同比 tables, a district's table, and six monthly trend points — over 200,000 entities, 200,000 assignments,
+ * 400,000 hazards (two years), 200,000 re-inspections and 100,000 warnings with 200,000 steps.
+ * Run: {@code mvn -q -Dskip.web=true test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=cn.anjian.assessment.StatisticsBenchmark}
+ */
+public class StatisticsBenchmark {
+
+	static final Instant NOW = Instant.parse("2031-04-01T02:00:00Z");
+
+	public static void main(String[] args) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AnjianApplication.class)
+			.run("--anjian.db.embedded.data-dir=target/bench-pg", "--anjian.db.embedded.clean=true", "--anjian.demo=true",
+					"--anjian.demo.entities=0", "--anjian.demo.hazards=0", "--db-scheduler.enabled=false", "--server.port=0",
+					"--logging.level.root=WARN", "--logging.structured.format.console=")) {
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			Statistics statistics = context.getBean(Statistics.class);
+			((SimulatedClock) context.getBean(Clock.class)).freeze(NOW);
+			long t = System.nanoTime();
+			generate(jdbc);
+			System.out.printf("data generated in %,d ms%n", (System.nanoTime() - t) / 1_000_000);
+			long city = jdbc.sql("SELECT id FROM region WHERE parent_id IS NULL").query(Long.class).single();
+			long district = jdbc.sql("SELECT id FROM region WHERE code = '370102'").query(Long.class).single();
+			DataScope scope = DataScope.unrestricted(city);
+			Statistics.Period quarter = new Statistics.Period(LocalDate.of(2031, 1, 1), LocalDate.of(2031, 3, 31));
+			for (StatisticsCatalogue.Count c : StatisticsCatalogue.COUNTS) {
+				String sql = Statistics.GROUPS + c.sql().apply(scope);
+				Latency.report("  figure " + c.code(), 1, 3, () -> (long) scope.bind(jdbc.sql(sql)).param("root", city)
+					.param("start", Timestamp.from(quarter.start())).param("end", Timestamp.from(quarter.end()))
+					.param("asOf", Timestamp.from(quarter.end())).query().listOfRows().size());
+			}
+			Latency.report("city quarter (1 table)", 2, 10, () -> (long) statistics.table(scope, city, quarter).rows().size());
+			Latency.report("city quarter + 环比 + 同比 (3 tables)", 1, 5, () -> {
+				statistics.table(scope, city, quarter);
+				statistics.table(scope, city, quarter.previous());
+				return (long) statistics.table(scope, city, quarter.lastYear()).rows().size();
+			});
+			Latency.report("district quarter (1 table, streets)", 2, 10, () -> (long) statistics.table(scope, district, quarter).rows().size());
+			Latency.report("city: 6 monthly trend points", 1, 5, () -> {
+				long n = 0;
+				for (int m = 0; m < 6; m++) {
+					LocalDate from = LocalDate.of(2030, 10, 1).plusMonths(m);
+					n += statistics.table(scope, city, new Statistics.Period(from, from.plusMonths(1).minusDays(1))).rows().size();
+				}
+				return n;
+			});
+			DataScope department = new DataScope(DataScope.Kind.DEPARTMENT, 0, city,
+					jdbc.sql("SELECT id FROM department WHERE name = '市应急管理局'").query(Long.class).single(), null);
+			Latency.report("department view, city quarter", 1, 5, () -> (long) statistics.table(department, city, quarter).rows().size());
+		}
+	}
+
+	static void generate(JdbcClient jdbc) {
+		Timestamp start = Timestamp.from(Instant.parse("2029-04-01T00:00:00Z"));
+		jdbc.sql("""
+				INSERT INTO supervised_entity (region_id, name, uscc, social_function, industry, supervision_level, created_at, updated_at)
+				SELECT p.ids[1 + g % array_length(p.ids, 1)], 'bench ' || g, 'B' || lpad(g::text, 17, '0'),
+				  (ARRAY['ENTERPRISE', 'ENTERPRISE', 'ENTERPRISE', 'NINE_SMALL_PLACES', 'PUBLIC_INSTITUTION'])[1 + g % 5],
+				  'IND0' || lpad((1 + g % 80)::text, 2, '0'), 'STREET', :start, :start
+				FROM generate_series(1, 200000) g, (SELECT array_agg(id) AS ids FROM region WHERE level IN ('STREET', 'GRID')) p
+				""").param("start", start).update();
+		jdbc.sql("""
+				INSERT INTO entity_assignment (entity_id, region_id, department_id, supervision_type, started_at)
+				SELECT e.id, e.region_id, d.ids[1 + e.id % array_length(d.ids, 1)], 'INDUSTRY_SUPERVISION', :start
+				FROM supervised_entity e, (SELECT array_agg(id) AS ids FROM department WHERE level = 'CITY') d WHERE e.id % 10 <> 0
+				""").param("start", start).update();
+		jdbc.sql("""
+				INSERT INTO hazard (entity_id, region_id, department_id, origin_level, found_at, description, level, state,
+				  reinspection_required, deadline, closed_at, updated_at)
+				SELECT e.id, e.region_id, NULL, 'DISTRICT', f.at, 'bench', CASE WHEN g % 20 = 0 THEN 'MAJOR' ELSE 'GENERAL' END,
+				  CASE WHEN g % 4 = 0 THEN 'RECTIFYING' ELSE 'CLOSED' END, true, f.at + interval '15 days',
+				  CASE WHEN g % 4 = 0 THEN NULL ELSE f.at + (g % 25) * interval '1 day' END, f.at
+				FROM generate_series(1, 400000) g
+				JOIN supervised_entity e ON e.id = (SELECT min(id) FROM supervised_entity) + g % 200000
+				CROSS JOIN LATERAL (SELECT CAST(:start AS timestamptz) + (g % 730) * interval '1 day' AS at) f
+				""").param("start", start).update();
+		jdbc.sql("""
+				INSERT INTO hazard_transition (hazard_id, region_id, transition, from_state, to_state, level, actor_name, at)
+				SELECT h.id, h.region_id, CASE WHEN h.id % 5 = 0 THEN 'FAIL_REINSPECTION' ELSE 'PASS_REINSPECTION' END,
+				  'SUBMITTED', 'CLOSED', h.level, 'bench', h.closed_at
+				FROM hazard h WHERE h.closed_at IS NOT NULL AND h.id % 3 <> 0
+				""").update();
+		jdbc.sql("""
+				INSERT INTO warning (rule_id, trigger_kind, subject_type, subject_id, entity_id, region_id, title, triggered_at, state,
+				  current_step, created_at, resolved_at)
+				SELECT r.id, r.trigger_kind, 'bench', h.id, h.entity_id, h.region_id, 'bench', h.deadline,
+				  CASE WHEN h.id % 2 = 0 THEN 'RESOLVED' ELSE 'ACTIVE' END, 2, h.deadline,
+				  CASE WHEN h.id % 2 = 0 THEN h.deadline + interval '5 days' END
+				FROM hazard h, warning_rule r
+				WHERE h.id % 4 = 0 AND r.trigger_kind = 'OVERDUE_HAZARD' AND r.origin_level = 'DISTRICT' AND r.active
+				""").update();
+		jdbc.sql("""
+				INSERT INTO warning_step (warning_id, step_no, region_id, due_at, reached_at, screen_level, action, acting_level)
+				SELECT w.id, s.n, w.region_id, w.triggered_at + (s.n - 1) * interval '3 days', w.triggered_at + (s.n - 1) * interval '3 days',
+				  'CITY', CASE WHEN s.n = 2 THEN 'NOTICE' ELSE 'SUPERVISE' END, 'CITY'
+				FROM warning w, (VALUES (1), (2)) s(n)
+				""").update();
+		jdbc.sql("ANALYZE").update();
+	}
+}
