@@ -1063,6 +1063,8 @@ class DataScopeMatrixTest {
 
 	static long conflictB(Ctx c) {
 		return c.jdbc().sql("SELECT min(id) FROM inspection_conflict WHERE region_id " + IN_B).query(Long.class).single();
+	}
+
 	static String bulletinEdit() {
 		return "{\"title\":\"关于2026年第一季度全市安全生产工作情况的通报\",\"issuer\":\"济南市安全生产委员会办公室\","
 				+ "\"sections\":[{\"key\":\"goodPractice\",\"heading\":\"七、典型经验做法\",\"text\":\"矩阵测试\"}]}";
