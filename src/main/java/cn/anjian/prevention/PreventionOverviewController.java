@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The government's view of dual prevention (运行监测), within the caller's scope: mandatory coverage (seed 003 §十二),
  * the four-colour risk distribution (seed 001 §16) by district or industry, and the businesses not running it
- * normally. "Running normally" = set up and not stopped under {@link RunningStatus}'s rule.
+ * normally. Running normally means set up and not stopped under {@link RunningStatus}'s rule.
  */
 @RestController
 @RequestMapping("/api/prevention")

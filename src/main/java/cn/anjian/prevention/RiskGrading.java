@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <ul>
  * <li><b>LEC</b> (作业条件危险性分析法, Graham–Kinney): D = L × E × C. D &gt; 320 重大/红; 160 ≤ D ≤ 320 较大/橙;
- * 70 ≤ D &lt; 160 一般/黄; D &lt; 70 低/蓝. The usual table reads "&gt;320, 160–320, 70–160, &lt;70": we take each
- * boundary value into the higher band except 320, which the table's "&gt;320" keeps out of 重大.</li>
+ * 70 ≤ D &lt; 160 一般/黄; D &lt; 70 低/蓝. The usual table reads &gt;320, 160–320, 70–160, &lt;70; we take each
+ * boundary value into the higher band except 320, which the table's &gt;320 keeps out of 重大.</li>
  * <li><b>LS</b> (风险矩阵法): R = L × S with L, S ∈ 1..5. Bands of DB37/T 2882-2016 (山东省《安全生产风险分级管控
  * 体系通则》, the province of the seeds): R ≥ 20 重大/红; 15 ≤ R ≤ 19 较大/橙; 9 ≤ R ≤ 14 一般/黄; R ≤ 8 低/蓝.</li>
  * </ul>

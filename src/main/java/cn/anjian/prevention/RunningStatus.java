@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <ul>
  * <li>A business takes part once it has an active check task (it has set the programme up).</li>
  * <li>A day runs normally when at least {@code onTimeShare} (default 90 %) of the checks due that day — due at a
- * moment in (day 00:00, next day 00:00], Asia/Shanghai — were done by their due time. A day with nothing due runs
+ * moment after 00:00 of the day and up to 00:00 of the next (Asia/Shanghai) — were done by their due time. A day with nothing due runs
  * normally (nothing was missed).</li>
  * <li>{@code consecutiveDays} (default 7) days in a row not running normally: {@link PreventionStoppedRunning} at the
  * end of the last of them. The first day running normally again: {@link PreventionResumed}.</li>
