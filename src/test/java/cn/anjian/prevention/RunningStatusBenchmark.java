@@ -1,7 +1,6 @@
 package cn.anjian.prevention;
 
 import cn.anjian.AnjianApplication;
-import cn.anjian.platform.scope.DataScope;
 import java.sql.Date;
 import java.time.LocalDate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,17 +57,6 @@ public class RunningStatusBenchmark {
 			System.out.printf("compute: %d ms per day on average, %d ms at most; %,d stoppages, %,d warnings%n", total / DAYS, max,
 					jdbc.sql("SELECT count(*) FROM prevention_stoppage").query(Long.class).single(),
 					jdbc.sql("SELECT count(*) FROM warning WHERE trigger_kind = 'PREVENTION_NOT_RUNNING'").query(Long.class).single());
-			long city = jdbc.sql("SELECT id FROM region WHERE parent_id IS NULL").query(Long.class).single();
-			var overview = context.getBean(PreventionOverviewController.class);
-			DataScope all = DataScope.unrestricted(city);
-			for (int i = 0; i < 3; i++) {
-				t = System.nanoTime();
-				overview.coverage(PreventionOverviewController.By.DISTRICT, all);
-				long coverage = ms(t);
-				t = System.nanoTime();
-				long rows = overview.notRunning(1, 50, all).total();
-				System.out.printf("city coverage by district %d ms; not-running list (%,d) first page %d ms%n", coverage, rows, ms(t));
-			}
 		}
 	}
 
