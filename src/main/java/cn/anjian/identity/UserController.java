@@ -180,10 +180,10 @@ class UserController {
 	}
 
 	/**
-	 * Permissions that act only on the holder's own business (a business reporting its own rectification): granting
+	 * Permissions that act only on the holder's own business (a business reporting its own rectification, maintaining its own dual prevention): granting
 	 * them widens nobody's reach into others' data, so an office that creates business accounts need not hold them.
 	 */
-	private static final Set<String> OWN_BUSINESS_ONLY = Set.of("hazard:rectify");
+	private static final Set<String> OWN_BUSINESS_ONLY = Set.of("hazard:rectify", "prevention:write");
 
 	/** No widening: every permission of every granted role must be one the caller holds. */
 	private void checkGrantable(AnjianUser caller, List<String> roleCodes) {

@@ -146,12 +146,12 @@ class RunningStatusTest {
 		long entity = jdbc.sql("""
 				INSERT INTO supervised_entity (region_id, name, uscc, staff_count, status, social_function, industry,
 				  supervision_level, created_at, updated_at)
-				SELECT e.region_id, '运行测试' || nextval('supervised_entity_id_seq'), substr(md5(random()::text), 1, 18), 20,
+				SELECT e.region_id, '运行测试' || nextval('supervised_entity_id_seq'), :uscc, 20,
 				  'OPERATING', 'ENTERPRISE', e.industry, :level, now(), now()
 				FROM supervised_entity e WHERE e.region_id IN (SELECT descendant_id FROM region_closure
 				  WHERE ancestor_id = (SELECT id FROM region WHERE code = '370102'))
 				ORDER BY e.id LIMIT 1 RETURNING id
-				""").param("level", level).query(Long.class).single();
+				""").param("level", level).param("uscc", cn.anjian.registry.UsccSamples.next()).query(Long.class).single();
 		long point = jdbc.sql("""
 				INSERT INTO risk_point (entity_id, region_id, name, kind, created_at, updated_at)
 				SELECT id, region_id, '测试风险点', 'SITE', now(), now() FROM supervised_entity WHERE id = :e RETURNING id
