@@ -112,6 +112,7 @@ const routes = [
           activeMenu: (me) => (me?.scope?.kind === 'ENTITY' ? '/inspection/mine' : '/inspection/hazards')
         }
       },
+      { path: 'prevention', redirect: '/prevention/points' },
       {
         path: 'inspection/records',
         component: () => import('./modules/inspection/InspectionListPage.vue'),
@@ -153,9 +154,29 @@ const routes = [
         meta: { title: '黑名单', perm: 'blacklist:read', entityUsers: 'never' }
       },
       {
-        path: 'prevention',
-        component: () => import('./modules/prevention/PreventionPage.vue'),
-        meta: { title: '双重预防' }
+        path: 'prevention/points',
+        component: () => import('./modules/prevention/RiskPointsPage.vue'),
+        meta: { title: '风险点管控', perm: 'prevention:read' }
+      },
+      {
+        path: 'prevention/tasks',
+        component: () => import('./modules/prevention/TasksPage.vue'),
+        meta: { title: '排查任务', perm: 'prevention:read' }
+      },
+      {
+        path: 'prevention/today',
+        component: () => import('./modules/prevention/TodayChecksPage.vue'),
+        meta: { title: '今日排查', perm: 'prevention:write', entityUsers: 'only' }
+      },
+      {
+        path: 'prevention/monitor',
+        component: () => import('./modules/prevention/MonitorPage.vue'),
+        meta: { title: '运行监测', perm: 'prevention:read', entityUsers: 'never' }
+      },
+      {
+        path: 'prevention/distribution',
+        component: () => import('./modules/prevention/DistributionPage.vue'),
+        meta: { title: '四色分布', perm: 'prevention:read', entityUsers: 'never' }
       },
       { path: 'warning', redirect: '/warning/list' },
       {

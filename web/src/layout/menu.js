@@ -54,7 +54,18 @@ export const menu = [
       { path: '/inspection/checklists', title: '检查表模板' }
     ]
   },
-  { path: '/prevention', title: '双重预防', icon: Aim },
+  {
+    key: 'prevention',
+    title: '双重预防',
+    icon: Aim,
+    children: [
+      { path: '/prevention/points', title: '风险点管控' },
+      { path: '/prevention/tasks', title: '排查任务' },
+      { path: '/prevention/today', title: '今日排查' },
+      { path: '/prevention/monitor', title: '运行监测' },
+      { path: '/prevention/distribution', title: '四色分布' }
+    ]
+  },
   {
     key: 'warning',
     title: '预警管理',

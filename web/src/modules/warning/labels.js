@@ -45,6 +45,7 @@ export function delayLabel(hours, unit = 'HOURS') {
 export function subjectPath(w) {
   if (w.subjectType === 'hazard') return `/inspection/hazards/${w.subjectId}`
   if (w.subjectType === 'licence' && w.entityId) return `/registry/entities/${w.entityId}?tab=licences`
+  if (w.subjectType === 'prevention') return '/prevention/monitor'
   return null
 }
 

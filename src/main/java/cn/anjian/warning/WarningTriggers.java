@@ -8,6 +8,8 @@ import cn.anjian.inspection.HazardTransitioned;
 import cn.anjian.inspection.LeadAccepted;
 import cn.anjian.inspection.LeadReturned;
 import cn.anjian.inspection.LeadTransferred;
+import cn.anjian.prevention.PreventionResumed;
+import cn.anjian.prevention.PreventionStoppedRunning;
 import cn.anjian.registry.LicenceExpired;
 import cn.anjian.registry.LicenceRenewed;
 import org.springframework.context.event.EventListener;
@@ -94,11 +96,24 @@ class WarningTriggers {
 		engine.resolve(Trigger.Kind.LICENCE_EXPIRED, "licence", e.licenceId(), e.at());
 	}
 
+	/** (十九) dual prevention not running normally: from the end of the 7th day; the entity's supervisor's ladder. */
+	@EventListener
+	void on(PreventionStoppedRunning e) {
+		engine.open(new Trigger(Trigger.Kind.PREVENTION_NOT_RUNNING, entityLevel(e.entityId()), "prevention", e.entityId(),
+				e.entityId(), e.regionId(), null, "双重预防机制连续未正常运行：" + entityName(e.entityId()) + "（自" + e.since() + "起）",
+				e.triggeredAt()));
+	}
+
+	@EventListener
+	void on(PreventionResumed e) {
+		engine.resolve(Trigger.Kind.PREVENTION_NOT_RUNNING, "prevention", e.entityId(), e.at());
+	}
+
 	private static Trigger.OriginLevel origin(Hazard.OriginLevel level) {
 		return level == Hazard.OriginLevel.CITY ? Trigger.OriginLevel.CITY : Trigger.OriginLevel.DISTRICT;
 	}
 
-	/** A licence's ladder follows who supervises the entity: city-level entities climb the city ladder. */
+	/** A licence's (and dual prevention's) ladder follows who supervises the entity: city-level entities climb the city ladder. */
 	private Trigger.OriginLevel entityLevel(long entityId) {
 		String level = jdbc.sql("SELECT supervision_level FROM supervised_entity WHERE id = :id").param("id", entityId)
 			.query(String.class).single();

@@ -125,6 +125,11 @@ class DataScopeMatrixTest {
 			ApiClient.signedIn(port, "city_office").upload(manualScorePath(ctx, ctx.regionB()), Map.of(), "佐证.pdf",
 					cn.anjian.platform.files.SampleFiles.pdf("evidence")).expect(200);
 		}
+		if (jdbc.sql("SELECT count(*) FROM check_instance WHERE entity_id = :e AND photo_sha256 IS NOT NULL")
+			.param("e", entityOf(ctx, "shizhong_biz")).query(Long.class).single() == 0) {
+			business(ctx, "shizhong_biz").upload("/api/prevention/checks/" + openCheckB(ctx) + "/photo", Map.of(), "现场.png",
+					cn.anjian.platform.files.SampleFiles.png()).expect(200);
+		}
 		inspectionsOfB();
 	}
 
@@ -763,6 +768,105 @@ class DataScopeMatrixTest {
 				c -> c.districtB().post("/api/entities/" + documentsEntityB.applyAsLong(c) + "/documents/"
 						+ newDocumentOfB.applyAsLong(c) + "/archive", null).expect(200));
 
+		// 双重预防: a business's own risk points, measures, tasks and checks; lixia_biz and 历下区 cannot see or touch
+		// shizhong_biz's; the government's views show nothing of 市中区 to 历下区
+		java.util.function.Function<Ctx, ApiClient> bizA = c -> business(c, "lixia_biz");
+		java.util.function.Function<Ctx, ApiClient> bizB = c -> business(c, "shizhong_biz");
+		java.util.function.ToLongFunction<Ctx> pointB = c -> preventionB(c, "risk_point");
+		java.util.function.ToLongFunction<Ctx> factorB = c -> preventionB(c, "risk_factor");
+		java.util.function.ToLongFunction<Ctx> measureB = c -> preventionB(c, "control_measure");
+		java.util.function.ToLongFunction<Ctx> taskB = c -> preventionB(c, "check_task");
+		String pointJson = "{\"name\":\"矩阵风险点\",\"kind\":\"SITE\",\"active\":true}";
+		String measureJson = "{\"category\":\"MANAGEMENT\",\"content\":\"矩阵措施\",\"ownerName\":\"张三\"}";
+		String taskJson = "{\"name\":\"矩阵任务\",\"items\":[\"一项\"],\"frequency\":\"WEEKLY\",\"assigneeName\":\"张三\"}";
+		probe("GET /api/prevention/grading", Kind.GLOBAL, none(), none());
+		probe("GET /api/prevention/rule", Kind.GLOBAL, none(), none());
+		probe("GET /api/prevention/points", Kind.SCOPED, c -> {
+			assertThat(bizA.apply(c).get("/api/prevention/points?size=500").expect(200).raw()).doesNotContain("\"id\":" + pointB.applyAsLong(c) + ",");
+			assertThat(c.districtA().get("/api/prevention/points?size=500").expect(200).raw()).doesNotContain("\"id\":" + pointB.applyAsLong(c) + ",");
+			assertThat(c.districtA().get("/api/prevention/points?entityId=" + entityOf(c, "shizhong_biz")).expect(200).body().get("total").asLong()).isZero();
+		}, none());
+		probe("GET /api/prevention/points/{id}", Kind.SCOPED, c -> {
+			notFound(bizA.apply(c).get("/api/prevention/points/" + pointB.applyAsLong(c)));
+			notFound(c.districtA().get("/api/prevention/points/" + pointB.applyAsLong(c)));
+		}, none());
+		probe("POST /api/prevention/points", Kind.SCOPED, c -> c.districtA().post("/api/prevention/points", pointJson).expect(403),
+				c -> bizB.apply(c).post("/api/prevention/points", pointJson).expect(200));
+		probe("PUT /api/prevention/points/{id}", Kind.SCOPED,
+				c -> notFound(bizA.apply(c).put("/api/prevention/points/" + pointB.applyAsLong(c), pointJson)),
+				c -> {
+					long own = bizB.apply(c).post("/api/prevention/points", pointJson).expect(200).body().get("id").asLong();
+					bizB.apply(c).put("/api/prevention/points/" + own, pointJson.replace("矩阵风险点", "矩阵风险点（改）")).expect(200);
+				});
+		probe("POST /api/prevention/points/{id}/factors", Kind.SCOPED,
+				c -> notFound(bizA.apply(c).post("/api/prevention/points/" + pointB.applyAsLong(c) + "/factors", "{\"description\":\"越权\"}")),
+				c -> bizB.apply(c).post("/api/prevention/points/" + pointB.applyAsLong(c) + "/factors", "{\"description\":\"矩阵危险源\",\"accidentTypes\":[\"FIRE\"]}").expect(200));
+		probe("PUT /api/prevention/factors/{id}", Kind.SCOPED,
+				c -> notFound(bizA.apply(c).put("/api/prevention/factors/" + factorB.applyAsLong(c), "{\"description\":\"越权\"}")),
+				c -> {
+					long own = bizB.apply(c).post("/api/prevention/points/" + pointB.applyAsLong(c) + "/factors", "{\"description\":\"矩阵危险源\"}").expect(200).body().get("id").asLong();
+					bizB.apply(c).put("/api/prevention/factors/" + own, "{\"description\":\"矩阵危险源（改）\",\"accidentTypes\":[\"FIRE\"]}").expect(200);
+				});
+		probe("POST /api/prevention/factors/{id}/assessments", Kind.SCOPED,
+				c -> notFound(bizA.apply(c).post("/api/prevention/factors/" + factorB.applyAsLong(c) + "/assessments", "{\"method\":\"LS\",\"likelihood\":5,\"severity\":5}")),
+				c -> {
+					long own = bizB.apply(c).post("/api/prevention/points/" + pointB.applyAsLong(c) + "/factors", "{\"description\":\"矩阵危险源\"}").expect(200).body().get("id").asLong();
+					bizB.apply(c).post("/api/prevention/factors/" + own + "/assessments", "{\"method\":\"LS\",\"likelihood\":1,\"severity\":1}").expect(200);
+				});
+		probe("POST /api/prevention/points/{id}/measures", Kind.SCOPED,
+				c -> notFound(bizA.apply(c).post("/api/prevention/points/" + pointB.applyAsLong(c) + "/measures", measureJson)),
+				c -> bizB.apply(c).post("/api/prevention/points/" + pointB.applyAsLong(c) + "/measures", measureJson).expect(200));
+		probe("PUT /api/prevention/measures/{id}", Kind.SCOPED,
+				c -> notFound(bizA.apply(c).put("/api/prevention/measures/" + measureB.applyAsLong(c), measureJson)),
+				c -> {
+					long own = bizB.apply(c).post("/api/prevention/points/" + pointB.applyAsLong(c) + "/measures", measureJson).expect(200).body().get("id").asLong();
+					bizB.apply(c).put("/api/prevention/measures/" + own, measureJson.replace("矩阵措施", "矩阵措施（改）")).expect(200);
+				});
+		probe("GET /api/prevention/tasks", Kind.SCOPED, c -> {
+			assertThat(bizA.apply(c).get("/api/prevention/tasks?size=500").expect(200).raw()).doesNotContain("\"id\":" + taskB.applyAsLong(c) + ",");
+			assertThat(c.districtA().get("/api/prevention/tasks?size=500").expect(200).raw()).doesNotContain("\"id\":" + taskB.applyAsLong(c) + ",");
+		}, none());
+		probe("POST /api/prevention/measures/{id}/tasks", Kind.SCOPED,
+				c -> notFound(bizA.apply(c).post("/api/prevention/measures/" + measureB.applyAsLong(c) + "/tasks", taskJson)),
+				c -> bizB.apply(c).post("/api/prevention/measures/" + measureB.applyAsLong(c) + "/tasks", taskJson.replace("WEEKLY", "QUARTERLY")).expect(200));
+		probe("PUT /api/prevention/tasks/{id}", Kind.SCOPED,
+				c -> notFound(bizA.apply(c).put("/api/prevention/tasks/" + taskB.applyAsLong(c), taskJson)),
+				c -> {
+					long own = bizB.apply(c).post("/api/prevention/measures/" + measureB.applyAsLong(c) + "/tasks", taskJson).expect(200).body().get("id").asLong();
+					bizB.apply(c).put("/api/prevention/tasks/" + own, taskJson.replace("矩阵任务", "矩阵任务（改）")).expect(200);
+				});
+		probe("GET /api/prevention/checks", Kind.SCOPED, c -> {
+			long check = existingCheckB(c);
+			String day = "?day=" + c.jdbc().sql("SELECT period_start FROM check_instance WHERE id = :id").param("id", check).query(String.class).single() + "&size=500";
+			assertThat(bizA.apply(c).get("/api/prevention/checks" + day).expect(200).raw()).doesNotContain("\"id\":" + check + ",");
+			assertThat(c.districtA().get("/api/prevention/checks" + day).expect(200).raw()).doesNotContain("\"id\":" + check + ",");
+		}, none());
+		probe("POST /api/prevention/checks/{id}/record", Kind.SCOPED,
+				c -> notFound(bizA.apply(c).post("/api/prevention/checks/" + existingCheckB(c) + "/record", "{\"items\":[]}")),
+				c -> bizB.apply(c).post("/api/prevention/checks/" + openCheckB(c) + "/record", "{\"items\":[{\"item\":\"一项\",\"ok\":true}]}").expect(200));
+		probe("POST /api/prevention/checks/{id}/photo", Kind.SCOPED,
+				c -> notFound(bizA.apply(c).upload("/api/prevention/checks/" + existingCheckB(c) + "/photo", Map.of(), "x.png", cn.anjian.platform.files.SampleFiles.png())),
+				c -> bizB.apply(c).upload("/api/prevention/checks/" + openCheckB(c) + "/photo", Map.of(), "现场.png", cn.anjian.platform.files.SampleFiles.png()).expect(200));
+		probe("GET /api/prevention/checks/{id}/photo", Kind.SCOPED, c -> {
+			long check = c.jdbc().sql("SELECT min(id) FROM check_instance WHERE entity_id = :e AND photo_sha256 IS NOT NULL")
+				.param("e", entityOf(c, "shizhong_biz")).query(Long.class).single();
+			notFound(bizA.apply(c).get("/api/prevention/checks/" + check + "/photo"));
+			notFound(c.districtA().get("/api/prevention/checks/" + check + "/photo"));
+		}, none());
+		probe("GET /api/prevention/coverage", Kind.SCOPED, c -> {
+			assertThat(c.districtA().get("/api/prevention/coverage").expect(200).raw()).doesNotContain("市中区");
+			c.districtA().get("/api/prevention/coverage?by=INDUSTRY").expect(200);
+		}, none());
+		probe("GET /api/prevention/distribution", Kind.SCOPED, c -> {
+			assertThat(c.districtA().get("/api/prevention/distribution").expect(200).raw()).doesNotContain("市中区");
+			String own = bizA.apply(c).get("/api/prevention/distribution").expect(200).raw();
+			assertThat(own).doesNotContain("市中区");
+		}, none());
+		probe("GET /api/prevention/not-running", Kind.SCOPED, c -> {
+			String list = c.districtA().get("/api/prevention/not-running?size=500").expect(200).raw();
+			assertThat(list).doesNotContain("\"entityId\":" + entityOf(c, "shizhong_biz") + ",").doesNotContain("市中区");
+		}, none());
+
 		// registry: Excel import/export
 		probe("GET /api/entities/template.xlsx", Kind.SCOPED,
 				c -> assertThat(EntitySheets.text(c.districtA().get("/api/entities/template.xlsx").expect(200).bytes(), "属地区划代码"))
@@ -1146,6 +1250,39 @@ class DataScopeMatrixTest {
 				+ "&unitType=DISTRICT&unitId=" + districtId + "&score=70&note=matrix";
 	}
 
+	private static final Map<String, ApiClient> BUSINESSES = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** A signed-in business account (one sign-in per account and server). */
+	static ApiClient business(Ctx c, String username) {
+		return BUSINESSES.computeIfAbsent(c.port() + username, k -> ApiClient.signedIn(c.port(), username));
+	}
+
+	static long entityOf(Ctx c, String username) {
+		return c.jdbc().sql("SELECT entity_id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+	}
+
+	/** A record of shizhong_biz's dual prevention (the demo seed gives it risk points, measures and tasks). */
+	static long preventionB(Ctx c, String table) {
+		return c.jdbc().sql("SELECT min(id) FROM " + table + " WHERE entity_id = :e").param("e", entityOf(c, "shizhong_biz"))
+			.query(Long.class).single();
+	}
+
+	/** A check of shizhong_biz's not yet recorded (the demo seed's, or a fresh one). */
+	static long existingCheckB(Ctx c) {
+		return c.jdbc().sql("SELECT min(id) FROM check_instance WHERE entity_id = :e AND done_at IS NULL")
+			.param("e", entityOf(c, "shizhong_biz")).query(Long.class).optional().orElseGet(() -> openCheckB(c));
+	}
+
+	/** A fresh open check of shizhong_biz's, due tomorrow. */
+	static long openCheckB(Ctx c) {
+		return c.jdbc().sql("""
+				INSERT INTO check_instance (task_id, entity_id, region_id, period_start, shift_no, due_at)
+				SELECT t.id, t.entity_id, t.region_id, CAST(now() AT TIME ZONE 'Asia/Shanghai' AS date),
+				  1000 + (SELECT count(*) FROM check_instance WHERE task_id = t.id), now() + interval '1 day'
+				FROM check_task t WHERE t.id = (SELECT min(id) FROM check_task WHERE entity_id = :e) RETURNING id
+				""").param("e", entityOf(c, "shizhong_biz")).query(Long.class).single();
+	}
+
 	static String entityJson(long regionId, Integer version) {
 		return """
 				{"name":"矩阵测试有限公司","uscc":"%s","regionId":%d,"socialFunction":"ENTERPRISE","industry":"IND016",
@@ -1390,6 +1527,11 @@ class DataScopeMatrixTest {
 				  UNION ALL SELECT 'h' || h.id || h.name FROM department_role_holder h WHERE h.region_id = (SELECT id FROM region WHERE code = '370103')
 				  UNION ALL SELECT 'u' || id || display_name || enabled || password_hash || failed_attempts FROM app_user WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 't' || id || coalesce(revoked_at::text, '-') FROM api_token
+				  UNION ALL SELECT 'rp' || p.id || p.name || coalesce(p.grade, '-') || p.active FROM risk_point p WHERE p.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'rf' || f.id || f.description || coalesce(f.grade, '-') FROM risk_factor f WHERE f.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'cm' || m.id || m.content || m.active FROM control_measure m WHERE m.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'ct' || t.id || t.name || t.frequency || t.active FROM check_task t WHERE t.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'ci' || i.id || coalesce(i.done_at::text, '-') || coalesce(i.photo_sha256, '-') FROM check_instance i WHERE i.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'hz' || h.id || h.state || h.level || h.version FROM hazard h WHERE h.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'lt' || l.id || l.state || l.receiver_department_id || l.version FROM lead_transfer l WHERE l.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'lh' || x.id || coalesce(x.outcome, '-') FROM lead_hop x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
