@@ -99,12 +99,45 @@ final class StatisticsCatalogue {
 					WHERE x.occurred_at >= :start AND x.occurred_at < :end AND %s GROUP BY 1, 2""".formatted(accidents(s))),
 			new Count("accidentDeaths", "事故死亡人数", "industry", s -> """
 					SELECT g.group_id, x.industry AS dim, sum(x.deaths) AS n FROM accident x JOIN grp g ON g.region_id = x.region_id
-					WHERE x.occurred_at >= :start AND x.occurred_at < :end AND %s GROUP BY 1, 2""".formatted(accidents(s))));
+					WHERE x.occurred_at >= :start AND x.occurred_at < :end AND %s GROUP BY 1, 2""".formatted(accidents(s))),
+			// 量 of seed 003 §九: inspections recorded and the entities they reached (an inspection's day is a Beijing date)
+			new Count("inspections", "检查次数", "inspection_type", s -> """
+					SELECT g.group_id, i.type AS dim, count(*) AS n FROM inspection i JOIN grp g ON g.region_id = i.region_id
+					WHERE i.inspected_on >= %s AND i.inspected_on < %s AND %s GROUP BY 1, 2"""
+				.formatted(DAY_START, DAY_END, s.entityRecordFilter("i.entity_id", "i.region_id", "i.department_id"))),
+			new Count("entitiesInspected", "检查覆盖对象数", "social_function", s -> """
+					SELECT g.group_id, e.social_function AS dim, count(DISTINCT i.entity_id) AS n FROM inspection i
+					JOIN grp g ON g.region_id = i.region_id JOIN supervised_entity e ON e.id = i.entity_id
+					WHERE i.inspected_on >= %s AND i.inspected_on < %s AND %s GROUP BY 1, 2"""
+				.formatted(DAY_START, DAY_END, s.entityRecordFilter("i.entity_id", "i.region_id", "i.department_id"))),
+			new Count("casesFiled", "立案数", "case_state", s -> """
+					SELECT g.group_id, c.state AS dim, count(*) AS n FROM enforcement_case c JOIN grp g ON g.region_id = c.region_id
+					WHERE c.filed_at >= :start AND c.filed_at < :end AND %s GROUP BY 1, 2"""
+				.formatted(s.entityRecordFilter("c.entity_id", "c.region_id", "c.department_id"))),
+			// fines by the amount in force (after hearings or reconsideration), of the cases decided in the period
+			new Count("finesDecided", "罚款金额（元）", "case_state", s -> """
+					SELECT g.group_id, c.state AS dim, sum(p.current_amount) AS n FROM case_penalty p
+					JOIN enforcement_case c ON c.id = p.case_id JOIN grp g ON g.region_id = c.region_id
+					WHERE p.kind = 'FINE' AND c.decided_at >= :start AND c.decided_at < :end AND %s GROUP BY 1, 2"""
+				.formatted(s.entityRecordFilter("c.entity_id", "c.region_id", "c.department_id"))),
+			// 督办单 issued in the period, by whether the reply came by its deadline (as of the snapshot)
+			new Count("supervisionOrders", "督办单数", "reply", s -> """
+					SELECT g.group_id, CASE WHEN o.replied_at IS NOT NULL AND o.replied_at <= :asOf
+					  THEN CASE WHEN o.replied_at <= o.reply_due_at THEN 'ON_TIME' ELSE 'LATE' END ELSE 'OPEN' END AS dim,
+					  count(*) AS n FROM supervision_order o JOIN grp g ON g.region_id = o.region_id
+					WHERE o.issued_at >= :start AND o.issued_at < :end AND %s GROUP BY 1, 2"""
+				.formatted(s.entityRecordFilter("o.entity_id", "o.region_id", "o.addressee_department_id"))));
+
+	/** The Beijing dates of the period, for records kept by day. */
+	private static final String DAY_START = "CAST(CAST(:start AS timestamptz) AT TIME ZONE 'Asia/Shanghai' AS date)";
+	private static final String DAY_END = "CAST(CAST(:end AS timestamptz) AT TIME ZONE 'Asia/Shanghai' AS date)";
 
 	static final List<Rate> RATES = List.of(
 			new Rate("supervisionCoverage", "监管责任覆盖率", "entitiesSupervised", "entities"),
 			new Rate("onTimeRate", "隐患按期整改率", "hazardsRectifiedOnTime", "hazardsRectified"),
-			new Rate("reinspectionPassRate", "复查通过率", "reinspections.PASS_REINSPECTION", "reinspections"));
+			new Rate("reinspectionPassRate", "复查通过率", "reinspections.PASS_REINSPECTION", "reinspections"),
+			new Rate("inspectionCoverage", "检查覆盖率", "entitiesInspected", "entities"),
+			new Rate("supervisionReplyOnTimeRate", "督办按期回复率", "supervisionOrders.ON_TIME", "supervisionOrders"));
 
 	static List<Figure> figures() {
 		var counts = COUNTS.stream().map(c -> new Figure(c.code(), c.name(), Unit.COUNT, c.dimension()));
@@ -119,6 +152,10 @@ final class StatisticsCatalogue {
 			"trigger_kind", Map.of("OVERDUE_HAZARD", "隐患逾期", "SUSPECTED_MAJOR_HAZARD", "疑似重大隐患", "LEAD_UNHANDLED",
 					"线索未处理", "LICENCE_EXPIRED", "证照过期", "PREVENTION_NOT_RUNNING", "双重预防未运行"),
 			"warning_step", Map.of("0", "未升级", "1", "第一步", "2", "第二步", "3", "第三步"),
+			"inspection_type", Map.of("ENFORCEMENT", "执法检查", "SUPERVISION", "监督检查", "ROUTINE", "日常检查", "SPECIAL",
+					"专项检查", "INSPECTION_TOUR", "督查", "RE_INSPECTION", "复查"),
+			"case_state", Map.of("FILED", "已立案", "DECIDED", "已决定", "EXECUTED", "已执行", "CLOSED", "已结案"),
+			"reply", Map.of("ON_TIME", "按期回复", "LATE", "逾期回复", "OPEN", "未回复"),
 			"accident_level", Map.of("GENERAL", "一般事故", "LARGER", "较大事故", "MAJOR", "重大事故", "ESPECIALLY_MAJOR", "特别重大事故"));
 
 	private static String hazards(DataScope s) {

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** 风险评价: a business assesses one of its hazard factors with LEC or LS, inherent or residual. */
 @RestController
 @RequestMapping("/api/prevention")
-class AssessmentController {
+class RiskAssessmentController {
 
 	record AssessmentForm(@NotNull(message = "请选择评价方法") RiskGrading.Method method, Boolean residual,
 			BigDecimal likelihood, BigDecimal exposure, BigDecimal consequence, BigDecimal severity) {
@@ -32,7 +32,7 @@ class AssessmentController {
 	private final OperationLog operationLog;
 	private final Clock clock;
 
-	AssessmentController(OwnRecords records, AssessingRisk assessing, RiskPoints points, OperationLog operationLog, Clock clock) {
+	RiskAssessmentController(OwnRecords records, AssessingRisk assessing, RiskPoints points, OperationLog operationLog, Clock clock) {
 		this.records = records;
 		this.assessing = assessing;
 		this.points = points;
