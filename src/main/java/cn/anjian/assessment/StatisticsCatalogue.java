@@ -30,6 +30,10 @@ final class StatisticsCatalogue {
 	record Figure(String code, String name, Unit unit, String dimension) {
 	}
 
+	/** The Beijing dates of the period, for records kept by day. */
+	private static final String DAY_START = "CAST(CAST(:start AS timestamptz) AT TIME ZONE 'Asia/Shanghai' AS date)";
+	private static final String DAY_END = "CAST(CAST(:end AS timestamptz) AT TIME ZONE 'Asia/Shanghai' AS date)";
+
 	static final List<Count> COUNTS = List.of(
 			new Count("entities", "监管对象数", "social_function", s -> """
 					SELECT g.group_id, e.social_function AS dim, count(*) AS n FROM supervised_entity e
@@ -128,9 +132,6 @@ final class StatisticsCatalogue {
 					WHERE o.issued_at >= :start AND o.issued_at < :end AND %s GROUP BY 1, 2"""
 				.formatted(s.entityRecordFilter("o.entity_id", "o.region_id", "o.addressee_department_id"))));
 
-	/** The Beijing dates of the period, for records kept by day. */
-	private static final String DAY_START = "CAST(CAST(:start AS timestamptz) AT TIME ZONE 'Asia/Shanghai' AS date)";
-	private static final String DAY_END = "CAST(CAST(:end AS timestamptz) AT TIME ZONE 'Asia/Shanghai' AS date)";
 
 	static final List<Rate> RATES = List.of(
 			new Rate("supervisionCoverage", "监管责任覆盖率", "entitiesSupervised", "entities"),
