@@ -107,6 +107,16 @@ const routes = [
         }
       },
       {
+        path: 'inspection/campaigns',
+        component: () => import('./modules/inspection/CampaignListPage.vue'),
+        meta: { title: '专项行动', perm: 'campaign:read', entityUsers: 'never' }
+      },
+      {
+        path: 'inspection/campaigns/:id(\\d+)',
+        component: () => import('./modules/inspection/CampaignDetailPage.vue'),
+        meta: { title: '专项行动详情', perm: 'campaign:read', entityUsers: 'never', activeMenu: '/inspection/campaigns' }
+      },
+      {
         path: 'prevention',
         component: () => import('./modules/prevention/PreventionPage.vue'),
         meta: { title: '双重预防' }

@@ -44,7 +44,8 @@ export const menu = [
     icon: Search,
     children: [
       { path: '/inspection/hazards', title: '隐患列表' },
-      { path: '/inspection/mine', title: '我的隐患整改' }
+      { path: '/inspection/mine', title: '我的隐患整改' },
+      { path: '/inspection/campaigns', title: '专项行动' }
     ]
   },
   { path: '/prevention', title: '双重预防', icon: Aim },

@@ -97,6 +97,8 @@ class DataScopeMatrixTest {
 	static final Map<String, Probe> MATRIX = new TreeMap<>();
 
 	static final String LICENCE = "{\"type\":\"SAFETY_PRODUCTION\",\"number\":\"测试证001\",\"validFrom\":\"2024-01-01\",\"validTo\":\"2027-01-01\"}";
+	static final String DISPATCH_REPORT = "{\"entitiesChecked\":3,\"hazardsFound\":1,\"hazardsRectified\":1,\"cases\":0,\"content\":\"矩阵\"}";
+
 	static final String RULE = "{\"industry\":\"IND080\",\"level\":\"DISTRICT\",\"departmentKind\":\"MARKET\",\"supervisionType\":\"OTHER\"}";
 
 	static void probe(String endpoint, Kind kind, Consumer<Ctx> foreign, Consumer<Ctx> own) {
@@ -588,6 +590,45 @@ class DataScopeMatrixTest {
 			notFound(c.districtA().get("/api/entities/import/" + reportB + "/report.xlsx"));
 		}, none());
 
+		probe("GET /api/hazards/statistics", Kind.SCOPED, c -> {
+			hazardB(c);
+			int year = java.time.LocalDate.now(cn.anjian.platform.time.BusinessTime.ZONE).getYear();
+			int quarter = (java.time.LocalDate.now(cn.anjian.platform.time.BusinessTime.ZONE).getMonthValue() + 2) / 3;
+			assertThat(c.districtA().get("/api/hazards/statistics?year=%d&quarter=%d".formatted(year, quarter)).expect(200).raw())
+				.doesNotContain("市中区");
+		}, none());
+		// inspection: campaigns (专项行动) and their dispatch reports
+		probe("GET /api/campaigns", Kind.SCOPED, c -> {
+			campaignB(c);
+			assertThat(c.districtA().get("/api/campaigns?size=500").expect(200).raw()).doesNotContain("市中区矩阵专项");
+		}, none());
+		probe("GET /api/campaigns/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/campaigns/" + campaignB(c))), none());
+		probe("GET /api/campaigns/{id}/progress", Kind.SCOPED,
+				c -> notFound(c.districtA().get("/api/campaigns/" + campaignB(c) + "/progress")), none());
+		probe("POST /api/campaigns", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/campaigns", campaignJson(c.departmentB()))),
+				c -> c.districtB().post("/api/campaigns", campaignJson(c.departmentB())).expect(200));
+		probe("POST /api/campaigns/{id}/tasks/{taskId}/complete", Kind.SCOPED, c -> {
+			long campaign = campaignB(c);
+			long task = c.jdbc().sql("SELECT min(id) FROM campaign_task WHERE campaign_id = :c").param("c", campaign).query(Long.class).single();
+			notFound(c.districtA().post("/api/campaigns/" + campaign + "/tasks/" + task + "/complete", "{}"));
+		}, c -> {
+			var detail = c.districtB().post("/api/campaigns", campaignJson(c.departmentB())).expect(200).body();
+			c.districtB().post("/api/campaigns/" + detail.get("campaign").get("id").asLong() + "/tasks/"
+					+ detail.get("tasks").get(0).get("id").asLong() + "/complete", "{\"note\":\"完成\"}").expect(200);
+		});
+		probe("GET /api/dispatch-slots", Kind.SCOPED, c -> {
+			assertThat(c.districtA().get("/api/dispatch-slots?campaignId=" + campaignB(c)).expect(200).body().get("total").asLong()).isZero();
+			c.districtA().get("/api/dispatch-slots?size=500").expect(200).body().get("items")
+				.forEach(s -> assertThat(s.get("departmentName").asString()).startsWith("历下区"));
+		}, none());
+		probe("POST /api/dispatch-slots/{id}/report", Kind.SCOPED,
+				c -> notFound(ApiClient.signedIn(c.port(), "lixia_yj_leader").post("/api/dispatch-slots/" + slotB(c, campaignB(c)) + "/report", DISPATCH_REPORT)),
+				c -> {
+					long campaign = c.districtB().post("/api/campaigns", campaignJson(c.departmentB())).expect(200).body().get("campaign").get("id").asLong();
+					ApiClient.signedIn(c.port(), "shizhong_yj_leader").post("/api/dispatch-slots/" + slotB(c, campaign) + "/report", DISPATCH_REPORT).expect(200);
+				});
+
 		probe("POST /api/test/write-without-log", Kind.TEST_ONLY, none(), none());
 		probe("POST /api/test/write-with-log", Kind.TEST_ONLY, none(), none());
 	}
@@ -618,6 +659,25 @@ class DataScopeMatrixTest {
 				SELECT min(a.id) FROM entity_assignment a WHERE a.ended_at IS NULL AND a.region_id IN
 				(SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				""").query(Long.class).single();
+	}
+
+	/** A campaign of district B's office for its emergency bureau, starting today with a weekly report. */
+	static String campaignJson(long departmentB) {
+		java.time.LocalDate today = java.time.LocalDate.now(cn.anjian.platform.time.BusinessTime.ZONE);
+		return """
+				{"name":"市中区矩阵专项","type":"SUPERVISION","startDate":"%s","endDate":"%s","departmentIds":[%d],
+				 "tasks":[{"content":"矩阵任务","departmentId":%d,"dueDate":"%s"}],"schedule":{"kind":"WEEKLY","weekday":"FRIDAY"}}
+				""".formatted(today, today.plusDays(30), departmentB, departmentB, today.plusDays(10));
+	}
+
+	static long campaignB(Ctx c) {
+		return c.jdbc().sql("SELECT min(id) FROM campaign WHERE name = '市中区矩阵专项'").query(Long.class).optional()
+			.orElseGet(() -> c.districtB().post("/api/campaigns", campaignJson(c.departmentB())).expect(200).body()
+				.get("campaign").get("id").asLong());
+	}
+
+	static long slotB(Ctx c, long campaign) {
+		return c.jdbc().sql("SELECT min(id) FROM dispatch_slot WHERE campaign_id = :c").param("c", campaign).query(Long.class).single();
 	}
 
 	static String hazardJson(long entityId) {
@@ -729,6 +789,9 @@ class DataScopeMatrixTest {
 				  UNION ALL SELECT 'h' || h.id || h.name FROM department_role_holder h WHERE h.region_id = (SELECT id FROM region WHERE code = '370103')
 				  UNION ALL SELECT 'u' || id || display_name || enabled || password_hash || failed_attempts FROM app_user WHERE region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 't' || id || coalesce(revoked_at::text, '-') FROM api_token
+				  UNION ALL SELECT 'cp' || x.id || x.name || x.end_date FROM campaign x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'ct' || x.id || coalesce(x.done_at::text, '-') FROM campaign_task x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'dr' || x.id || x.slot_id FROM dispatch_report x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'hz' || h.id || h.state || h.level || h.version FROM hazard h WHERE h.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'ha' || x.id FROM hazard_attachment x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'a' || a.id || a.department_id || coalesce(a.office_id, 0) || coalesce(a.ended_at::text, '-') FROM entity_assignment a WHERE a.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
