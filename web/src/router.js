@@ -178,6 +178,16 @@ const routes = [
         component: () => import('./modules/prevention/DistributionPage.vue'),
         meta: { title: '四色分布', perm: 'prevention:read', entityUsers: 'never' }
       },
+      {
+        path: 'inspection/campaigns',
+        component: () => import('./modules/inspection/CampaignListPage.vue'),
+        meta: { title: '专项行动', perm: 'campaign:read', entityUsers: 'never' }
+      },
+      {
+        path: 'inspection/campaigns/:id(\\d+)',
+        component: () => import('./modules/inspection/CampaignDetailPage.vue'),
+        meta: { title: '专项行动详情', perm: 'campaign:read', entityUsers: 'never', activeMenu: '/inspection/campaigns' }
+      },
       { path: 'warning', redirect: '/warning/list' },
       {
         path: 'warning/list',

@@ -48,6 +48,7 @@ export const menu = [
       { path: '/inspection/draws', title: '双随机抽查' },
       { path: '/inspection/hazards', title: '隐患列表' },
       { path: '/inspection/mine', title: '我的隐患整改' },
+      { path: '/inspection/campaigns', title: '专项行动' },
       { path: '/inspection/leads', title: '线索移交' },
       { path: '/inspection/cases', title: '立案处罚' },
       { path: '/inspection/blacklist', title: '黑名单' },

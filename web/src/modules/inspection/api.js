@@ -102,3 +102,19 @@ export const blacklistApi = {
 }
 
 export const noticeUrl = (hazardId) => apiUrl(`/hazards/${hazardId}/rectification-notice.pdf`)
+// 专项行动 and 调度报告 (CampaignController, DispatchController).
+export const campaignApi = {
+  /** query: type, keyword, state (PLANNED | ACTIVE | ENDED), page, size → {items: [Summary], total} */
+  list: (query) => http.get('/campaigns', query),
+  /** → {campaign, regions, industries, departments, tasks, slots} */
+  get: (id) => http.get(`/campaigns/${id}`),
+  /** form: {name, type, description, regionIds, industries, startDate, endDate, departmentIds, tasks, schedule} */
+  create: (form) => http.post('/campaigns', form),
+  /** → {departments: [DepartmentRow], tasks: [Task]} */
+  progress: (id) => http.get(`/campaigns/${id}/progress`),
+  completeTask: (id, taskId, note) => http.post(`/campaigns/${id}/tasks/${taskId}/complete`, { note }),
+  /** query: campaignId, departmentId, status (ON_TIME | LATE | MISSING | OPEN | UPCOMING), page, size */
+  slots: (query) => http.get('/dispatch-slots', query),
+  /** report: {entitiesChecked, hazardsFound, hazardsRectified, cases, content} → SlotView */
+  file: (slotId, report) => http.post(`/dispatch-slots/${slotId}/report`, report)
+}

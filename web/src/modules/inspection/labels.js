@@ -72,3 +72,44 @@ export const ITEM_OUTCOMES = {
   FAIL: { label: '不符合', type: 'danger' },
   NA: { label: '不适用', type: 'info' }
 }
+
+// 专项行动 (CampaignType, DispatchSchedule, the slot and task statuses of DispatchSlots / Campaigns).
+export const CAMPAIGN_TYPES = {
+  SAFETY_INSPECTION: '安全生产大检查',
+  SPECIAL_RECTIFICATION: '专项整治',
+  SUPERVISION: '综合督查',
+  SPECIAL_SUPERVISION: '专项督查'
+}
+
+export const CAMPAIGN_STATES = {
+  PLANNED: { label: '未开始', tag: 'info' },
+  ACTIVE: { label: '进行中', tag: 'primary' },
+  ENDED: { label: '已结束', tag: 'success' }
+}
+
+export const SLOT_STATUSES = {
+  ON_TIME: { label: '按时报送', tag: 'success' },
+  LATE: { label: '迟报', tag: 'warning' },
+  MISSING: { label: '未报', tag: 'danger' },
+  OPEN: { label: '待报送', tag: 'primary' },
+  UPCOMING: { label: '未到期', tag: 'info' }
+}
+
+export const TASK_STATUSES = {
+  DONE: { label: '已完成', tag: 'success' },
+  OVERDUE: { label: '已逾期', tag: 'danger' },
+  OPEN: { label: '进行中', tag: 'info' }
+}
+
+export const WEEKDAYS = {
+  MONDAY: '周一', TUESDAY: '周二', WEDNESDAY: '周三', THURSDAY: '周四', FRIDAY: '周五', SATURDAY: '周六', SUNDAY: '周日'
+}
+
+/** "每周五 17:00", "每月15日 17:00", "指定日期 17:00" */
+export function scheduleText(s) {
+  if (!s) return ''
+  const time = (s.time || '').slice(0, 5)
+  if (s.kind === 'WEEKLY') return `每${WEEKDAYS[s.weekday] || ''} ${time}`
+  if (s.kind === 'MONTHLY') return `每月${s.dayOfMonth}日 ${time}`
+  return `指定日期（${(s.dates || []).join('、')}） ${time}`
+}

@@ -151,7 +151,7 @@ final class StatisticsCatalogue {
 			"hazard_level", Map.of("GENERAL", "一般隐患", "SUSPECTED_MAJOR", "疑似重大隐患", "MAJOR", "重大隐患"),
 			"reinspection", Map.of("PASS_REINSPECTION", "复查通过", "FAIL_REINSPECTION", "复查不通过"),
 			"trigger_kind", Map.of("OVERDUE_HAZARD", "隐患逾期", "SUSPECTED_MAJOR_HAZARD", "疑似重大隐患", "LEAD_UNHANDLED",
-					"线索未处理", "LICENCE_EXPIRED", "证照过期", "PREVENTION_NOT_RUNNING", "双重预防未运行"),
+					"线索未处理", "LICENCE_EXPIRED", "证照过期", "PREVENTION_NOT_RUNNING", "双重预防未运行", "DISPATCH_REPORT_LATE", "调度报告逾期"),
 			"warning_step", Map.of("0", "未升级", "1", "第一步", "2", "第二步", "3", "第三步"),
 			"inspection_type", Map.of("ENFORCEMENT", "执法检查", "SUPERVISION", "监督检查", "ROUTINE", "日常检查", "SPECIAL",
 					"专项检查", "INSPECTION_TOUR", "督查", "RE_INSPECTION", "复查"),

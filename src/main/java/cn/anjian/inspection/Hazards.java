@@ -104,18 +104,28 @@ class Hazards {
 			.param("inspection", inspectionId).param("now", Timestamp.from(now)).query((rs, n) -> map(rs)).list();
 	}
 
+	/**
+	 * Lists are counted up to {@value #COUNT_CAP}: a total of {@code COUNT_CAP + 1} means "more than that" (counting
+	 * a city's 2,000,000 hazards exactly costs seconds; nobody pages past the first ten thousand).
+	 */
+	static final int COUNT_CAP = 10_000;
+
 	Page<HazardView> search(DataScope scope, Filter f, Instant now, int page, int size) {
 		String where = " WHERE " + filter(scope) + """
 				 AND (CAST(:state AS text) IS NULL OR h.state = :state)
 				 AND (CAST(:level AS text) IS NULL OR h.level = :level)
 				 AND (CAST(:entityId AS bigint) IS NULL OR h.entity_id = :entityId)
 				 AND (CAST(:regionId AS bigint) IS NULL OR h.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :regionId))
-				 AND (CAST(:overdue AS boolean) IS NULL OR (h.state = 'RECTIFYING' AND h.deadline <= :now) = :overdue)
+				 AND (CAST(:overdue AS boolean) IS NULL OR (:overdue AND h.state = 'RECTIFYING' AND h.deadline <= :now)
+				      OR (NOT :overdue AND (h.state <> 'RECTIFYING' OR h.deadline IS NULL OR h.deadline > :now)))
 				 AND (CAST(:keyword AS text) IS NULL OR h.description LIKE '%' || :keyword || '%')
 				 AND (CAST(:open AS boolean) IS NULL OR (h.state <> 'CLOSED') = :open)
 				""";
-		long total = bind(scope, f, now, "SELECT count(*) FROM hazard h" + where).query(Long.class).single();
-		List<HazardView> items = bind(scope, f, now, SELECT + where + " ORDER BY h.found_at DESC, h.id DESC LIMIT :size OFFSET :offset")
+		long total = bind(scope, f, now, "SELECT count(*) FROM (SELECT 1 FROM hazard h" + where + " LIMIT :countCap) capped")
+			.param("countCap", COUNT_CAP + 1).query(Long.class).single();
+		// the overdue list puts the longest overdue first (and walks the partial deadline index); others newest first
+		String order = Boolean.TRUE.equals(f.overdue()) ? " ORDER BY h.deadline, h.id" : " ORDER BY h.found_at DESC, h.id DESC";
+		List<HazardView> items = bind(scope, f, now, SELECT + where + order + " LIMIT :size OFFSET :offset")
 			.param("size", Page.size(size)).param("offset", Page.offset(page, size))
 			.query((rs, n) -> map(rs)).list();
 		return new Page<>(items, total);

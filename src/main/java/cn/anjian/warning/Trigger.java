@@ -9,7 +9,7 @@ import java.time.Instant;
 public record Trigger(Kind kind, OriginLevel originLevel, String subjectType, long subjectId, Long entityId,
 		long regionId, Long departmentId, String title, Instant triggeredAt) {
 
-	/** The ladders of seed 003 §六. */
+	/** The ladders of seed 003 §六, and the dispatch-report ladder of §四(十) (V18__campaigns.sql). */
 	public enum Kind {
 		/** (十五) a general hazard needing re-inspection, past its deadline */
 		OVERDUE_HAZARD,
@@ -20,7 +20,9 @@ public record Trigger(Kind kind, OriginLevel originLevel, String subjectType, lo
 		/** (十八) an entity's safety licence expired */
 		LICENCE_EXPIRED,
 		/** (十九) dual prevention not running normally for more than 7 days */
-		PREVENTION_NOT_RUNNING
+		PREVENTION_NOT_RUNNING,
+		/** §四(十) a campaign's dispatch report (调度报告) not in by its due time */
+		DISPATCH_REPORT_LATE
 	}
 
 	/** Found/owned at district or street level, or by a city department: the ladders differ. */

@@ -1,5 +1,7 @@
 package cn.anjian.warning;
 
+import cn.anjian.inspection.DispatchReportFiled;
+import cn.anjian.inspection.DispatchReportLate;
 import cn.anjian.inspection.Hazard;
 import cn.anjian.inspection.HazardBecameOverdue;
 import cn.anjian.inspection.HazardLevel;
@@ -107,6 +109,20 @@ class WarningTriggers {
 	@EventListener
 	void on(PreventionResumed e) {
 		engine.resolve(Trigger.Kind.PREVENTION_NOT_RUNNING, "prevention", e.entityId(), e.at());
+	}
+
+	/** §四(十) a campaign's dispatch report not in by its due time: from the due time, at the department's level. */
+	@EventListener
+	void on(DispatchReportLate e) {
+		Trigger.OriginLevel level = e.departmentLevel() == DispatchReportLate.DepartmentLevel.CITY ? Trigger.OriginLevel.CITY
+				: Trigger.OriginLevel.DISTRICT;
+		engine.open(new Trigger(Trigger.Kind.DISPATCH_REPORT_LATE, level, "dispatch_report", e.slotId(), null, e.regionId(),
+				e.departmentId(), "调度报告逾期未报：" + e.campaignName() + "，" + e.departmentName(), e.dueAt()));
+	}
+
+	@EventListener
+	void on(DispatchReportFiled e) {
+		engine.resolve(Trigger.Kind.DISPATCH_REPORT_LATE, "dispatch_report", e.slotId(), e.filedAt());
 	}
 
 	private static Trigger.OriginLevel origin(Hazard.OriginLevel level) {

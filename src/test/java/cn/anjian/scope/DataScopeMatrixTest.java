@@ -152,6 +152,8 @@ class DataScopeMatrixTest {
 
 	static final String LICENCE = "{\"type\":\"SAFETY_PRODUCTION\",\"number\":\"测试证001\",\"validFrom\":\"2024-01-01\",\"validTo\":\"2027-01-01\"}";
 	static final String FOLLOW_UP = "{\"content\":\"限期整改\",\"deadline\":\"2026-12-31\"}";
+	static final String DISPATCH_REPORT = "{\"entitiesChecked\":3,\"hazardsFound\":1,\"hazardsRectified\":1,\"cases\":0,\"content\":\"矩阵\"}";
+
 	static final String RULE = "{\"industry\":\"IND080\",\"level\":\"DISTRICT\",\"departmentKind\":\"MARKET\",\"supervisionType\":\"OTHER\"}";
 	static final String TEMPLATE = "{\"name\":\"矩阵测试检查表\",\"industries\":[\"IND016\"],\"items\":[{\"content\":\"安全警示标志\",\"legalBasis\":\"《中华人民共和国安全生产法》第三十五条\"}]}";
 
@@ -1116,6 +1118,44 @@ class DataScopeMatrixTest {
 				.get("followUps").get(0).get("id").asLong();
 			c.districtB().post("/api/interviews/" + interviewB(c) + "/follow-ups/" + item + "/done", "{\"result\":\"已落实\"}").expect(200);
 		});
+		probe("GET /api/hazards/statistics", Kind.SCOPED, c -> {
+			hazardB(c);
+			int year = java.time.LocalDate.now(cn.anjian.platform.time.BusinessTime.ZONE).getYear();
+			int quarter = (java.time.LocalDate.now(cn.anjian.platform.time.BusinessTime.ZONE).getMonthValue() + 2) / 3;
+			assertThat(c.districtA().get("/api/hazards/statistics?year=%d&quarter=%d".formatted(year, quarter)).expect(200).raw())
+				.doesNotContain("市中区");
+		}, none());
+		// inspection: campaigns (专项行动) and their dispatch reports
+		probe("GET /api/campaigns", Kind.SCOPED, c -> {
+			campaignB(c);
+			assertThat(c.districtA().get("/api/campaigns?size=500").expect(200).raw()).doesNotContain("市中区矩阵专项");
+		}, none());
+		probe("GET /api/campaigns/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/campaigns/" + campaignB(c))), none());
+		probe("GET /api/campaigns/{id}/progress", Kind.SCOPED,
+				c -> notFound(c.districtA().get("/api/campaigns/" + campaignB(c) + "/progress")), none());
+		probe("POST /api/campaigns", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/campaigns", campaignJson(c.departmentB()))),
+				c -> c.districtB().post("/api/campaigns", campaignJson(c.departmentB())).expect(200));
+		probe("POST /api/campaigns/{id}/tasks/{taskId}/complete", Kind.SCOPED, c -> {
+			long campaign = campaignB(c);
+			long task = c.jdbc().sql("SELECT min(id) FROM campaign_task WHERE campaign_id = :c").param("c", campaign).query(Long.class).single();
+			notFound(c.districtA().post("/api/campaigns/" + campaign + "/tasks/" + task + "/complete", "{}"));
+		}, c -> {
+			var detail = c.districtB().post("/api/campaigns", campaignJson(c.departmentB())).expect(200).body();
+			c.districtB().post("/api/campaigns/" + detail.get("campaign").get("id").asLong() + "/tasks/"
+					+ detail.get("tasks").get(0).get("id").asLong() + "/complete", "{\"note\":\"完成\"}").expect(200);
+		});
+		probe("GET /api/dispatch-slots", Kind.SCOPED, c -> {
+			assertThat(c.districtA().get("/api/dispatch-slots?campaignId=" + campaignB(c)).expect(200).body().get("total").asLong()).isZero();
+			c.districtA().get("/api/dispatch-slots?size=500").expect(200).body().get("items")
+				.forEach(s -> assertThat(s.get("departmentName").asString()).startsWith("历下区"));
+		}, none());
+		probe("POST /api/dispatch-slots/{id}/report", Kind.SCOPED,
+				c -> notFound(ApiClient.signedIn(c.port(), "lixia_yj_leader").post("/api/dispatch-slots/" + slotB(c, campaignB(c)) + "/report", DISPATCH_REPORT)),
+				c -> {
+					long campaign = c.districtB().post("/api/campaigns", campaignJson(c.departmentB())).expect(200).body().get("campaign").get("id").asLong();
+					ApiClient.signedIn(c.port(), "shizhong_yj_leader").post("/api/dispatch-slots/" + slotB(c, campaign) + "/report", DISPATCH_REPORT).expect(200);
+				});
 
 		probe("POST /api/test/write-without-log", Kind.TEST_ONLY, none(), none());
 		probe("POST /api/test/write-with-log", Kind.TEST_ONLY, none(), none());
@@ -1309,6 +1349,25 @@ class DataScopeMatrixTest {
 				SELECT min(a.id) FROM entity_assignment a WHERE a.ended_at IS NULL AND a.region_id IN
 				(SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				""").query(Long.class).single();
+	}
+
+	/** A campaign of district B's office for its emergency bureau, starting today with a weekly report. */
+	static String campaignJson(long departmentB) {
+		java.time.LocalDate today = java.time.LocalDate.now(cn.anjian.platform.time.BusinessTime.ZONE);
+		return """
+				{"name":"市中区矩阵专项","type":"SUPERVISION","startDate":"%s","endDate":"%s","departmentIds":[%d],
+				 "tasks":[{"content":"矩阵任务","departmentId":%d,"dueDate":"%s"}],"schedule":{"kind":"WEEKLY","weekday":"FRIDAY"}}
+				""".formatted(today, today.plusDays(30), departmentB, departmentB, today.plusDays(10));
+	}
+
+	static long campaignB(Ctx c) {
+		return c.jdbc().sql("SELECT min(id) FROM campaign WHERE name = '市中区矩阵专项'").query(Long.class).optional()
+			.orElseGet(() -> c.districtB().post("/api/campaigns", campaignJson(c.departmentB())).expect(200).body()
+				.get("campaign").get("id").asLong());
+	}
+
+	static long slotB(Ctx c, long campaign) {
+		return c.jdbc().sql("SELECT min(id) FROM dispatch_slot WHERE campaign_id = :c").param("c", campaign).query(Long.class).single();
 	}
 
 	static String hazardJson(long entityId) {
@@ -1532,6 +1591,9 @@ class DataScopeMatrixTest {
 				  UNION ALL SELECT 'cm' || m.id || m.content || m.active FROM control_measure m WHERE m.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'ct' || t.id || t.name || t.frequency || t.active FROM check_task t WHERE t.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'ci' || i.id || coalesce(i.done_at::text, '-') || coalesce(i.photo_sha256, '-') FROM check_instance i WHERE i.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'cp' || x.id || x.name || x.end_date FROM campaign x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'ct' || x.id || coalesce(x.done_at::text, '-') FROM campaign_task x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'dr' || x.id || x.slot_id FROM dispatch_report x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'hz' || h.id || h.state || h.level || h.version FROM hazard h WHERE h.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'lt' || l.id || l.state || l.receiver_department_id || l.version FROM lead_transfer l WHERE l.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'lh' || x.id || coalesce(x.outcome, '-') FROM lead_hop x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
