@@ -182,11 +182,11 @@ class UserController {
 	/**
 	 * Permissions that only answer what is addressed to the holder's own unit or keep its own records — a business
 	 * reporting its own rectification or running its own dual prevention, a department accepting a lead sent to it,
-	 * answering or routing a 督办单 addressed to it. Granting them widens nobody's reach into others' data, so an office
+	 * answering or routing a 督办单 addressed to it, filing its own dispatch report. Granting them widens nobody's reach into others' data, so an office
 	 * that creates such accounts need not hold them.
 	 */
 	private static final Set<String> ANSWERING_OWN_UNIT_ONLY = Set.of("hazard:rectify", "prevention:write", "lead:handle",
-			"supervision:reply", "supervision:route");
+			"supervision:reply", "supervision:route", "campaign:report");
 
 	/** No widening: every permission of every granted role must be one the caller holds. */
 	private void checkGrantable(AnjianUser caller, List<String> roleCodes) {

@@ -24,7 +24,9 @@ class OrganizationTest {
 		var tree = ApiClient.signedIn(port, "city_office").get("/api/regions/tree").expect(200).body();
 		assertThat(tree).hasSize(1);
 		assertThat(tree.get(0).get("name").asString()).isEqualTo("济南市");
-		assertThat(tree.get(0).get("children")).hasSize(15);
+		// the 15 districts, counties and zones of the demo city (other tests may add districts of their own)
+		assertThat(tree.get(0).get("children").size()).isEqualTo(jdbc.sql("SELECT count(*) FROM region WHERE level = 'DISTRICT'")
+			.query(Integer.class).single()).isGreaterThanOrEqualTo(15);
 		assertThat(tree.get(0).get("children").toString()).contains("平阴县", "高新区", "起步区", "南部山区", "功能区");
 	}
 

@@ -18,13 +18,13 @@ class SchemaConventionsTest {
 
 	/**
 	 * Tables that belong to no region: the region tree itself, city-wide code lists and rules (the division of work,
-	 * the warning ladders, the checklist templates, the working-day calendar — reference tables a sharded deployment
+	 * the warning ladders, the checklist templates, the working-day calendar, the dual-prevention running rule — reference tables a sharded deployment
 	 * replicates to every node), roles, sign-in throttling and framework tables.
 	 */
 	static final Set<String> NOT_REGIONAL = Set.of("flyway_schema_history", "spring_session", "spring_session_attributes",
 			"scheduled_tasks", "simulated_clock", "login_attempt", "region", "region_closure", "dict_type", "dict_item",
 			"app_permission", "app_role", "role_permission", "division_rule", "warning_rule", "warning_rule_step", "checklist_template", "checklist_template_item",
-			"work_calendar_day");
+			"work_calendar_day", "prevention_rule");
 
 	@Autowired
 	JdbcClient jdbc;
