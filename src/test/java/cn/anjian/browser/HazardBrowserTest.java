@@ -122,6 +122,8 @@ class HazardBrowserTest {
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("action-submit"))).click();
 		waitForState("已销号");
 		assertThat(transitions()).containsExactly("REPORT", "ORDER_RECTIFICATION", "SUBMIT_RECTIFICATION", "PASS_REINSPECTION");
+		// the newest entry's tag fades in: wait for it before reading the whole timeline
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=timeline]"), "复查合格"));
 		assertThat(browser.findElement(By.cssSelector("[data-test=timeline]")).getText()).contains("上报", "下达整改通知",
 				"报告整改完成", "复查合格", "刘主任", entity + " 安全员");
 		assertThat(browser.findElements(By.cssSelector("[data-test=hazard-todo] [data-action]"))).as("nothing left to do").isEmpty();
