@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
@@ -49,8 +50,22 @@ final class Browser implements AutoCloseable {
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
 			.build();
-		return new Browser(port, new ChromeDriver(service, options), profile);
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", STILL));
+		return new Browser(port, driver, profile);
 	}
+
+	/**
+	 * Element Plus fades tags, dialogs and messages in; Selenium reads an element that is still transparent as having
+	 * no text. Tests see every page without transitions or animations, so what they read is what has rendered.
+	 */
+	private static final String STILL = """
+			document.addEventListener('DOMContentLoaded', () => {
+			  const style = document.createElement('style');
+			  style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+			  document.head.appendChild(style);
+			});
+			""";
 
 	ChromeDriver driver() {
 		return driver;
