@@ -470,7 +470,11 @@ class DataScopeMatrixTest {
 				c -> notFound(c.districtA().post("/api/cases", caseJson(c.entityB()))),
 				c -> c.districtB().post("/api/cases", caseJson(c.entityB())).expect(200));
 		probe("POST /api/cases/{id}/actions/{action}", Kind.SCOPED,
-				c -> notFound(c.districtA().post("/api/cases/" + caseB(c) + "/actions/decide", FINE_DECISION)),
+				c -> {
+					notFound(c.districtA().post("/api/cases/" + caseB(c) + "/actions/decide", FINE_DECISION));
+					notFound(c.districtA().post("/api/cases/" + caseB(c) + "/actions/withdraw", "{\"reason\":\"越权撤案\"}"));
+					notFound(c.districtA().post("/api/cases/" + caseB(c) + "/actions/no-penalty", "{\"basis\":\"越权\",\"reason\":\"越权\"}"));
+				},
 				c -> {
 					long id = c.districtB().post("/api/cases", caseJson(c.entityB())).expect(200).body().get("caseFile").get("id").asLong();
 					c.districtB().post("/api/cases/" + id + "/actions/decide", FINE_DECISION).expect(200);
