@@ -88,9 +88,9 @@ export const caseApi = {
   list: (query) => http.get('/cases', query),
   /** → {caseFile, penalties, amountChanges, transitions} */
   get: (id) => http.get(`/cases/${id}`),
-  /** form: {entityId | hazardId, legalBasis, facts} */
+  /** form: {entityId | hazardId | leadId, legalBasis, facts} */
   create: (form) => http.post('/cases', form),
-  /** action: decide {penalties: [{kind, amount, detail}], note} | execute {note} | close {note} */
+  /** action: decide {penalties: [{kind, amount, detail}], note} | execute {note} | close {note} | no-penalty {basis, reason} | withdraw {reason} */
   act: (id, action, body = {}) => http.post(`/cases/${id}/actions/${action}`, body),
   changeAmount: (id, penaltyId, amount, reason) => http.post(`/cases/${id}/penalties/${penaltyId}/amount`, { amount, reason })
 }

@@ -162,6 +162,28 @@ class CaseTest {
 	}
 
 	@Test
+	void aCaseFiledFromAHazardNamesTheHazardsEntityAndIsListedWithTheHazard() {
+		var department = ApiClient.signedIn(port, "lixia_yj_inspector");
+		long hazard = department.post("/api/hazards", """
+				{"entityId":%d,"description":"有限空间作业未审批","level":"GENERAL","reinspectionRequired":true,
+				 "legalBasis":"《工贸企业有限空间作业安全规定》第十条"}
+				""".formatted(entity)).expect(200).body().get("id").asLong();
+		assertThat(office.get("/api/cases?hazardId=" + hazard).expect(200).body().get("total").asLong()).isZero();
+		var filed = department.post("/api/cases", """
+				{"hazardId":%d,"legalBasis":"《工贸企业有限空间作业安全规定》第十条","facts":"有限空间作业未审批"}
+				""".formatted(hazard)).expect(200).body().get("caseFile");
+		assertThat(filed.get("hazardId").asLong()).isEqualTo(hazard);
+		assertThat(filed.get("entityId").asLong()).isEqualTo(entity);
+		var listed = office.get("/api/cases?hazardId=" + hazard).expect(200).body();
+		assertThat(listed.get("items")).extracting(c -> c.get("id").asLong()).containsExactly(filed.get("id").asLong());
+		assertThat(listed.get("items").get(0).get("entityName").asString()).isEqualTo(filed.get("entityName").asString());
+
+		var other = ApiClient.signedIn(port, "shizhong_office");
+		notFound(other.post("/api/cases", "{\"hazardId\":%d,\"legalBasis\":\"x\",\"facts\":\"x\"}".formatted(hazard)));
+		assertThat(other.get("/api/cases?hazardId=" + hazard).expect(200).body().get("total").asLong()).isZero();
+	}
+
+	@Test
 	void caseNumbersAreSequentialPerIssuingDepartmentAndYear() {
 		var department = ApiClient.signedIn(port, "lixia_yj_leader");
 		long hazard = department.post("/api/hazards", """

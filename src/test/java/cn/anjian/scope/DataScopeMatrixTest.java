@@ -464,6 +464,7 @@ class DataScopeMatrixTest {
 			caseB(c);
 			c.districtA().get("/api/cases?size=500").expect(200).body().get("items")
 				.forEach(x -> assertThat(x.get("regionPath").asString()).startsWith("历下区"));
+			assertThat(c.districtA().get("/api/cases?hazardId=" + hazardB(c)).expect(200).body().get("total").asLong()).isZero();
 		}, none());
 		probe("GET /api/cases/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/cases/" + caseB(c))), none());
 		probe("POST /api/cases", Kind.SCOPED,
