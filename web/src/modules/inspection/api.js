@@ -77,7 +77,9 @@ export const leadApi = {
   get: (id) => http.get(`/leads/${id}`),
   /** form: {entityId | subjectName, subjectAddress, regionId; description, legalBasis, receiverDepartmentId} */
   create: (form) => http.post('/leads', form),
-  /** action: accept {note} | return {reason} | transfer-again {receiverDepartmentId} */
+  /** form: {description, legalBasis, subjectName, subjectAddress} — the sender, while not yet accepted/returned */
+  update: (id, form) => http.put(`/leads/${id}`, form),
+  /** action: accept {note} | return {reason} | transfer-again {receiverDepartmentId} | withdraw {reason} */
   act: (id, action, body = {}) => http.post(`/leads/${id}/actions/${action}`, body),
   upload: (id, file) => http.upload(`/leads/${id}/attachments`, { file }),
   contentUrl: (id, attachmentId) => apiUrl(`/leads/${id}/attachments/${attachmentId}/content`)

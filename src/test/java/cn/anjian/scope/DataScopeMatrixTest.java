@@ -441,10 +441,19 @@ class DataScopeMatrixTest {
 				c -> notFound(c.districtA().post("/api/leads", leadJson(c.entityB(), c.departmentB()))),
 				c -> c.districtB().post("/api/leads", leadJson(c.entityB(), c.departmentB())).expect(200));
 		probe("POST /api/leads/{id}/actions/{action}", Kind.SCOPED,
-				c -> notFound(ApiClient.signedIn(c.port(), "lixia_yj_leader").post("/api/leads/" + leadB(c) + "/actions/accept", "{}")),
+				c -> {
+					notFound(ApiClient.signedIn(c.port(), "lixia_yj_leader").post("/api/leads/" + leadB(c) + "/actions/accept", "{}"));
+					notFound(c.districtA().post("/api/leads/" + leadB(c) + "/actions/withdraw", "{\"reason\":\"越权撤回\"}"));
+				},
 				c -> {
 					long id = c.districtB().post("/api/leads", leadJson(c.entityB(), c.departmentB())).expect(200).body().get("id").asLong();
 					ApiClient.signedIn(c.port(), "shizhong_yj_leader").post("/api/leads/" + id + "/actions/accept", "{}").expect(200);
+				});
+		probe("PUT /api/leads/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/leads/" + leadB(c), "{\"description\":\"越权修改\"}")),
+				c -> {
+					long id = c.districtB().post("/api/leads", leadJson(c.entityB(), c.departmentB())).expect(200).body().get("id").asLong();
+					c.districtB().put("/api/leads/" + id, "{\"description\":\"矩阵测试线索（更正）\"}").expect(200);
 				});
 		probe("POST /api/leads/{id}/attachments", Kind.SCOPED,
 				c -> notFound(c.districtA().upload("/api/leads/" + leadB(c) + "/attachments", Map.of(), "p.png",
