@@ -33,6 +33,8 @@ export const inspectionApi = {
   raiseHazard: (id, itemId, body) => http.post(`/inspections/${id}/items/${itemId}/hazard`, body),
   upload: (id, file, itemId) => http.upload(`/inspections/${id}/photos`, itemId ? { file, itemId } : { file }),
   photoUrl: (id, photoId) => apiUrl(`/inspections/${id}/photos/${photoId}/content`),
+  /** an unfinished inspection without hazards, by its own unit (else 409 INSPECTION_FINISHED / INSPECTION_HAS_HAZARDS) */
+  remove: (id) => http.del(`/inspections/${id}`),
   /** the people the caller may name as inspectors */
   staff: () => http.get('/inspections/staff')
 }
@@ -49,7 +51,9 @@ export const planApi = {
   get: (id) => http.get(`/inspection-plans/${id}`),
   /** form: {name, year, month, industry, regionId, timesPerPeriod, inspectorIds} → {plan, entities} */
   create: (form) => http.post('/inspection-plans', form),
-  changeEntity: (id, rowId, form) => http.put(`/inspection-plans/${id}/entities/${rowId}`, form)
+  changeEntity: (id, rowId, form) => http.put(`/inspection-plans/${id}/entities/${rowId}`, form),
+  /** a plan no inspection was carried out under, by its own unit (else 409 PLAN_HAS_INSPECTIONS) */
+  remove: (id) => http.del(`/inspection-plans/${id}`)
 }
 
 export const drawApi = {

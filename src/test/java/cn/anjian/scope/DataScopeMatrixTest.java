@@ -957,6 +957,9 @@ class DataScopeMatrixTest {
 				c -> notFound(c.districtA().put("/api/inspections/" + inspectionB(c), "{\"findings\":\"越权\"}")),
 				c -> c.districtB().put("/api/inspections/" + newInspectionB(c),
 						"{\"findings\":\"未发现问题\",\"representativeName\":\"李经理\",\"result\":\"PASSED\"}").expect(200));
+		probe("DELETE /api/inspections/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().delete("/api/inspections/" + inspectionB(c))),
+				c -> c.districtB().delete("/api/inspections/" + newInspectionB(c)).expect(204));
 		probe("POST /api/inspections/{id}/items/{itemId}/hazard", Kind.SCOPED,
 				c -> notFound(c.districtA().post("/api/inspections/" + inspectionB(c) + "/items/" + itemB(c) + "/hazard", "{\"level\":\"GENERAL\"}")),
 				c -> {
@@ -980,6 +983,13 @@ class DataScopeMatrixTest {
 		probe("POST /api/inspection-plans", Kind.SCOPED,
 				c -> notFound(c.districtA().post("/api/inspection-plans", "{\"name\":\"越权计划\",\"year\":2026,\"regionId\":%d}".formatted(c.streetB()))),
 				c -> c.districtB().post("/api/inspection-plans", "{\"name\":\"大观园街道月度检查计划\",\"year\":2026,\"month\":6,\"regionId\":%d}".formatted(c.streetB())).expect(200));
+		probe("DELETE /api/inspection-plans/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().delete("/api/inspection-plans/" + planB(c))),
+				c -> {
+					long id = c.districtB().post("/api/inspection-plans", "{\"name\":\"大观园街道误建计划\",\"year\":2026,\"month\":7,\"regionId\":%d}".formatted(c.streetB()))
+						.expect(200).body().get("plan").get("id").asLong();
+					c.districtB().delete("/api/inspection-plans/" + id).expect(204);
+				});
 		probe("PUT /api/inspection-plans/{id}/entities/{rowId}", Kind.SCOPED,
 				c -> notFound(c.districtA().put("/api/inspection-plans/" + planB(c) + "/entities/" + planRowB(c), "{\"timesPerPeriod\":3}")),
 				c -> c.districtB().put("/api/inspection-plans/" + planB(c) + "/entities/" + planRowB(c), "{\"timesPerPeriod\":2}").expect(200));
