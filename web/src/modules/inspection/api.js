@@ -33,6 +33,8 @@ export const inspectionApi = {
   raiseHazard: (id, itemId, body) => http.post(`/inspections/${id}/items/${itemId}/hazard`, body),
   upload: (id, file, itemId) => http.upload(`/inspections/${id}/photos`, itemId ? { file, itemId } : { file }),
   photoUrl: (id, photoId) => apiUrl(`/inspections/${id}/photos/${photoId}/content`),
+  /** an unfinished inspection without hazards, by its own unit (else 409 INSPECTION_FINISHED / INSPECTION_HAS_HAZARDS) */
+  remove: (id) => http.del(`/inspections/${id}`),
   /** the people the caller may name as inspectors */
   staff: () => http.get('/inspections/staff')
 }
@@ -49,7 +51,9 @@ export const planApi = {
   get: (id) => http.get(`/inspection-plans/${id}`),
   /** form: {name, year, month, industry, regionId, timesPerPeriod, inspectorIds} → {plan, entities} */
   create: (form) => http.post('/inspection-plans', form),
-  changeEntity: (id, rowId, form) => http.put(`/inspection-plans/${id}/entities/${rowId}`, form)
+  changeEntity: (id, rowId, form) => http.put(`/inspection-plans/${id}/entities/${rowId}`, form),
+  /** a plan no inspection was carried out under, by its own unit (else 409 PLAN_HAS_INSPECTIONS) */
+  remove: (id) => http.del(`/inspection-plans/${id}`)
 }
 
 export const drawApi = {
@@ -77,7 +81,9 @@ export const leadApi = {
   get: (id) => http.get(`/leads/${id}`),
   /** form: {entityId | subjectName, subjectAddress, regionId; description, legalBasis, receiverDepartmentId} */
   create: (form) => http.post('/leads', form),
-  /** action: accept {note} | return {reason} | transfer-again {receiverDepartmentId} */
+  /** form: {description, legalBasis, subjectName, subjectAddress} — the sender, while not yet accepted/returned */
+  update: (id, form) => http.put(`/leads/${id}`, form),
+  /** action: accept {note} | return {reason} | transfer-again {receiverDepartmentId} | withdraw {reason} */
   act: (id, action, body = {}) => http.post(`/leads/${id}/actions/${action}`, body),
   upload: (id, file) => http.upload(`/leads/${id}/attachments`, { file }),
   contentUrl: (id, attachmentId) => apiUrl(`/leads/${id}/attachments/${attachmentId}/content`)
@@ -88,9 +94,9 @@ export const caseApi = {
   list: (query) => http.get('/cases', query),
   /** → {caseFile, penalties, amountChanges, transitions} */
   get: (id) => http.get(`/cases/${id}`),
-  /** form: {entityId | hazardId, legalBasis, facts} */
+  /** form: {entityId | hazardId | leadId, legalBasis, facts} */
   create: (form) => http.post('/cases', form),
-  /** action: decide {penalties: [{kind, amount, detail}], note} | execute {note} | close {note} */
+  /** action: decide {penalties: [{kind, amount, detail}], note} | execute {note} | close {note} | no-penalty {basis, reason} | withdraw {reason} */
   act: (id, action, body = {}) => http.post(`/cases/${id}/actions/${action}`, body),
   changeAmount: (id, penaltyId, amount, reason) => http.post(`/cases/${id}/penalties/${penaltyId}/amount`, { amount, reason })
 }

@@ -155,7 +155,8 @@ final class StatisticsCatalogue {
 			"warning_step", Map.of("0", "未升级", "1", "第一步", "2", "第二步", "3", "第三步"),
 			"inspection_type", Map.of("ENFORCEMENT", "执法检查", "SUPERVISION", "监督检查", "ROUTINE", "日常检查", "SPECIAL",
 					"专项检查", "INSPECTION_TOUR", "督查", "RE_INSPECTION", "复查"),
-			"case_state", Map.of("FILED", "已立案", "DECIDED", "已决定", "EXECUTED", "已执行", "CLOSED", "已结案"),
+			"case_state", Map.of("FILED", "已立案", "DECIDED", "已决定", "EXECUTED", "已执行", "CLOSED", "已结案",
+					"NOT_PENALIZED", "不予处罚", "WITHDRAWN", "已撤案"),
 			"reply", Map.of("ON_TIME", "按期回复", "LATE", "逾期回复", "OPEN", "未回复"),
 			"accident_level", Map.of("GENERAL", "一般事故", "LARGER", "较大事故", "MAJOR", "重大事故", "ESPECIALLY_MAJOR", "特别重大事故"));
 

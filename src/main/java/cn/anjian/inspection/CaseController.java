@@ -38,7 +38,8 @@ class CaseController {
 			@NotBlank(message = "请填写违法事实") String facts) {
 	}
 
-	record ActionForm(List<EnforcementCase.Penalty> penalties, String note) {
+	/** {@code basis} and {@code reason}: of a decision of no penalty (不予处罚) or a withdrawal (撤案). */
+	record ActionForm(List<EnforcementCase.Penalty> penalties, String note, String basis, String reason) {
 	}
 
 	record AmountForm(BigDecimal amount, String reason) {
@@ -72,9 +73,10 @@ class CaseController {
 	@GetMapping
 	@PreAuthorize("hasAuthority('case:read')")
 	Page<Cases.CaseView> search(@RequestParam(required = false) EnforcementCase.State state,
-			@RequestParam(required = false) Long entityId, @RequestParam(required = false) String keyword,
+			@RequestParam(required = false) Long entityId, @RequestParam(required = false) Long hazardId,
+			@RequestParam(required = false) String keyword,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size, DataScope scope) {
-		return cases.search(scope, new Cases.Filter(state, entityId, keyword), page, size);
+		return cases.search(scope, new Cases.Filter(state, entityId, hazardId, keyword), page, size);
 	}
 
 	@GetMapping("/{id}")
@@ -132,15 +134,21 @@ class CaseController {
 		Detail before = detail(scope, id);
 		EnforcementCase c = cases.lock(id).orElseThrow();
 		EnforcementCase.State from = c.state();
-		ActionForm form = body == null ? new ActionForm(null, null) : body;
+		ActionForm form = body == null ? new ActionForm(null, null, null, null) : body;
 		Instant now = clock.instant();
 		String transition = switch (action) {
 			case "decide" -> c.decide(form.penalties());
 			case "execute" -> c.execute();
 			case "close" -> c.close();
+			case "no-penalty" -> c.decideNoPenalty(form.basis(), form.reason());
+			case "withdraw" -> c.withdraw(form.reason());
 			default -> throw ApiException.notFound("操作");
 		};
-		cases.save(c, transition, from, scope.userId(), CurrentActor.name(), form.note(), now);
+		String note = c.endedWithoutPenalty() ? form.reason().trim() : form.note();
+		cases.save(c, transition, from, scope.userId(), CurrentActor.name(), note, now);
+		if (c.endedWithoutPenalty()) {
+			cases.closing(id, form.basis(), form.reason());
+		}
 		if (transition.equals("DECIDE")) {
 			form.penalties().forEach(p -> cases.addPenalty(id, p));
 			String kinds = form.penalties().stream().map(p -> p.kind().label()).collect(Collectors.joining("、"));

@@ -16,6 +16,7 @@ class Cases {
 
 	record CaseView(long id, long entityId, String entityName, String regionPath, Long hazardId, Long leadId, Long departmentId,
 			String departmentName, String caseNumber, String legalBasis, String facts, EnforcementCase.State state,
+			String closingBasis, String closingReason,
 			String filedByName, Instant filedAt, Instant decidedAt, Instant executedAt, Instant closedAt, int version) {
 	}
 
@@ -30,7 +31,7 @@ class Cases {
 	record Transition(String transition, String fromState, String toState, String actorName, Instant at, String note) {
 	}
 
-	record Filter(EnforcementCase.State state, Long entityId, String keyword) {
+	record Filter(EnforcementCase.State state, Long entityId, Long hazardId, String keyword) {
 	}
 
 	private final JdbcClient jdbc;
@@ -65,7 +66,7 @@ class Cases {
 				UPDATE enforcement_case SET state = :state, version = version + 1,
 				  decided_at = CASE WHEN :state = 'DECIDED' THEN CAST(:at AS timestamptz) ELSE decided_at END,
 				  executed_at = CASE WHEN :state = 'EXECUTED' THEN CAST(:at AS timestamptz) ELSE executed_at END,
-				  closed_at = CASE WHEN :state = 'CLOSED' THEN CAST(:at AS timestamptz) ELSE closed_at END
+				  closed_at = CASE WHEN :state IN ('CLOSED', 'NOT_PENALIZED', 'WITHDRAWN') THEN CAST(:at AS timestamptz) ELSE closed_at END
 				WHERE id = :id
 				""").param("id", c.id()).param("state", c.state().name()).param("at", Timestamp.from(at)).update();
 		jdbc.sql("""
@@ -75,6 +76,12 @@ class Cases {
 			.param("id", c.id()).param("transition", transition).param("from", from == null ? null : from.name())
 			.param("to", c.state().name()).param("actor", actorId).param("actorName", actorName)
 			.param("at", Timestamp.from(at)).param("note", note).update();
+	}
+
+	/** The basis and reason of a case ended without a penalty (不予处罚, 撤案). */
+	void closing(long caseId, String basis, String reason) {
+		jdbc.sql("UPDATE enforcement_case SET closing_basis = :basis, closing_reason = :reason WHERE id = :id")
+			.param("id", caseId).param("basis", basis == null ? null : basis.trim()).param("reason", reason.trim()).update();
 	}
 
 	void addPenalty(long caseId, EnforcementCase.Penalty p) {
@@ -132,6 +139,7 @@ class Cases {
 		String where = " WHERE " + filter(scope) + """
 				 AND (CAST(:state AS text) IS NULL OR c.state = :state)
 				 AND (CAST(:entityId AS bigint) IS NULL OR c.entity_id = :entityId)
+				 AND (CAST(:hazardId AS bigint) IS NULL OR c.hazard_id = :hazardId)
 				 AND (CAST(:keyword AS text) IS NULL OR c.case_number LIKE '%' || :keyword || '%' OR e.name LIKE '%' || :keyword || '%')
 				""";
 		long total = bind(scope, f, "SELECT count(*) FROM enforcement_case c JOIN supervised_entity e ON e.id = c.entity_id" + where)
@@ -143,7 +151,7 @@ class Cases {
 
 	private JdbcClient.StatementSpec bind(DataScope scope, Filter f, String sql) {
 		return scope.bind(jdbc.sql(sql)).param("state", f.state() == null ? null : f.state().name())
-			.param("entityId", f.entityId())
+			.param("entityId", f.entityId()).param("hazardId", f.hazardId())
 			.param("keyword", f.keyword() == null || f.keyword().isBlank() ? null : f.keyword().trim());
 	}
 
@@ -156,6 +164,7 @@ class Cases {
 			  (SELECT string_agg(a.name, ' / ' ORDER BY rc.depth DESC) FROM region_closure rc JOIN region a ON a.id = rc.ancestor_id
 			   WHERE rc.descendant_id = c.region_id AND a.parent_id IS NOT NULL) AS region_path,
 			  c.hazard_id, c.lead_id, c.department_id, d.name AS department_name, c.case_number, c.legal_basis, c.facts, c.state,
+			  c.closing_basis, c.closing_reason,
 			  u.display_name AS filed_by_name, c.filed_at, c.decided_at, c.executed_at, c.closed_at, c.version
 			FROM enforcement_case c JOIN supervised_entity e ON e.id = c.entity_id
 			LEFT JOIN department d ON d.id = c.department_id LEFT JOIN app_user u ON u.id = c.filed_by

@@ -14,7 +14,12 @@ import org.springframework.http.HttpStatus;
  *
  * <pre>
  * FILED ──decide (one or more penalties)──▶ DECIDED ──execute (paid / carried out)──▶ EXECUTED ──close──▶ CLOSED
+ * FILED ──no penalty (legal basis, reason)──▶ NOT_PENALIZED   (不予处罚决定: the case ends, no blacklist entry)
+ * FILED ──withdraw (reason)──▶ WITHDRAWN                      (撤案: the filing itself is withdrawn)
  * </pre>
+ *
+ * Both ways of ending without a penalty exist only before a decision: once penalties are decided, changing them is
+ * a matter for 听证/复议/诉讼 (an amount change), not for closing the case another way.
  */
 public final class EnforcementCase {
 
@@ -26,7 +31,11 @@ public final class EnforcementCase {
 		/** 已执行 */
 		EXECUTED,
 		/** 已结案 */
-		CLOSED
+		CLOSED,
+		/** 不予处罚（已结案） */
+		NOT_PENALIZED,
+		/** 已撤案 */
+		WITHDRAWN
 	}
 
 	public enum PenaltyKind {
@@ -113,6 +122,34 @@ public final class EnforcementCase {
 		return "CLOSE";
 	}
 
+	/** 不予处罚: the legal basis (e.g. 《行政处罚法》第三十三条) and the reason are both required. */
+	String decideNoPenalty(String basis, String reason) {
+		require(State.FILED, "作出不予处罚决定");
+		if (basis == null || basis.isBlank()) {
+			throw ApiException.invalid("basis", "请填写不予处罚的法律依据");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw ApiException.invalid("reason", "请填写不予处罚的理由");
+		}
+		state = State.NOT_PENALIZED;
+		return "NO_PENALTY";
+	}
+
+	/** 撤案: e.g. the facts do not hold, or the matter is not this department's; the reason is required. */
+	String withdraw(String reason) {
+		require(State.FILED, "撤案");
+		if (reason == null || reason.isBlank()) {
+			throw ApiException.invalid("reason", "请填写撤案理由");
+		}
+		state = State.WITHDRAWN;
+		return "WITHDRAW";
+	}
+
+	/** Ended without a penalty: 不予处罚 or 撤案. */
+	boolean endedWithoutPenalty() {
+		return state == State.NOT_PENALIZED || state == State.WITHDRAWN;
+	}
+
 	private void require(State expected, String action) {
 		if (state != expected) {
 			throw new ApiException(HttpStatus.CONFLICT, "ILLEGAL_TRANSITION", "案件当前为“" + label(state) + "”，不能“" + action + "”");
@@ -125,6 +162,8 @@ public final class EnforcementCase {
 			case DECIDED -> "已作出处罚决定";
 			case EXECUTED -> "已执行";
 			case CLOSED -> "已结案";
+			case NOT_PENALIZED -> "不予处罚";
+			case WITHDRAWN -> "已撤案";
 		};
 	}
 

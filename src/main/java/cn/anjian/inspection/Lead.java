@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatus;
  * <pre>
  * (new) ──transfer──▶ TRANSFERRED ──accept (receiver)──▶ ACCEPTED
  *                     TRANSFERRED ──return with reason (receiver)──▶ RETURNED ──transfer again (sender)──▶ TRANSFERRED
+ *                     TRANSFERRED ──withdraw with reason (sender)──▶ WITHDRAWN
+ *                     TRANSFERRED ──edit (sender)──▶ TRANSFERRED
  * </pre>
  */
 public final class Lead {
@@ -21,7 +23,9 @@ public final class Lead {
 		/** 已受理 */
 		ACCEPTED,
 		/** 已退回 */
-		RETURNED
+		RETURNED,
+		/** 已撤回（移交单位撤回） */
+		WITHDRAWN
 	}
 
 	private final long id;
@@ -77,6 +81,25 @@ public final class Lead {
 		return transferred(receiverLevel);
 	}
 
+	/** The sender corrects what it transferred while the receiver has not yet handled it. */
+	void requireEditable() {
+		if (state != State.TRANSFERRED) {
+			throw illegal("修改");
+		}
+	}
+
+	/** The sender takes the lead back before the receiver handled it; the receiver's clock stops. */
+	LeadWithdrawn withdraw(String reason, Instant now) {
+		if (state != State.TRANSFERRED) {
+			throw illegal("撤回");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw ApiException.invalid("reason", "请填写撤回理由");
+		}
+		state = State.WITHDRAWN;
+		return new LeadWithdrawn(id, receiverDepartmentId, reason.trim(), now);
+	}
+
 	private void requireReceiver(Long byDepartment, String action) {
 		if (state != State.TRANSFERRED) {
 			throw illegal(action);
@@ -95,6 +118,7 @@ public final class Lead {
 			case TRANSFERRED -> "已移交待受理";
 			case ACCEPTED -> "已受理";
 			case RETURNED -> "已退回";
+			case WITHDRAWN -> "已撤回";
 		};
 	}
 

@@ -9,6 +9,7 @@ import cn.anjian.platform.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +32,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * 违法线索移交: a region office, street, grid or department transfers a lead to the competent department within its
  * reach ({@link #REACH}); the receiving department accepts it or returns it with a reason; the sender may then transfer
- * it again. Each step is logged and published ({@link LeadTransferred}, {@link LeadAccepted}, {@link LeadReturned}).
+ * it again. The sender may correct or withdraw it until the receiver has handled it. Each step is logged and
+ * published ({@link LeadTransferred}, {@link LeadAccepted}, {@link LeadReturned}, {@link LeadWithdrawn}).
  */
 @RestController
 @RequestMapping("/api/leads")
@@ -54,6 +57,13 @@ class LeadController {
 	record ActionForm(Long receiverDepartmentId, String note, String reason) {
 	}
 
+	/** What the sender may correct before the receiver handles the lead; the subject only if unregistered. */
+	record EditLead(@NotBlank(message = "请描述违法线索") @Size(max = 2000, message = "线索描述不超过2000字") String description,
+			@Size(max = 1000, message = "法律法规条款不超过1000字") String legalBasis,
+			@Size(max = 200, message = "单位名称不超过200字") String subjectName,
+			@Size(max = 300, message = "地址不超过300字") String subjectAddress) {
+	}
+
 	record Receiver(long id, String name, String level, String regionName) {
 	}
 
@@ -61,7 +71,7 @@ class LeadController {
 	}
 
 	private static final Map<String, String> PERMISSIONS = Map.of("accept", "lead:handle", "return", "lead:handle",
-			"transfer-again", "lead:write");
+			"transfer-again", "lead:write", "withdraw", "lead:write");
 
 	private final Leads leads;
 	private final JdbcClient jdbc;
@@ -155,6 +165,13 @@ class LeadController {
 				leads.hopEnded(id, "RETURNED", now, CurrentActor.id(), CurrentActor.name(), fact.reason());
 				events.publishEvent(fact);
 			}
+			case "withdraw" -> {
+				requireSender(before, scope);
+				LeadWithdrawn fact = lead.withdraw(form.reason(), now);
+				leads.save(lead);
+				leads.hopEnded(id, "WITHDRAWN", now, CurrentActor.id(), CurrentActor.name(), fact.reason());
+				events.publishEvent(fact);
+			}
 			default -> {
 				requireSender(before, scope);
 				if (form.receiverDepartmentId() == null) {
@@ -170,6 +187,24 @@ class LeadController {
 		Leads.LeadView after = view(scope, id);
 		operationLog.record("LEAD_" + action.toUpperCase().replace('-', '_'), "lead", id, before, after);
 		return after;
+	}
+
+	/** 修改: the sender corrects the lead while it still waits for the receiver (refused once accepted or returned). */
+	@PutMapping("/{id}")
+	@PreAuthorize("hasAuthority('lead:write')")
+	Leads.LeadView edit(@PathVariable long id, @Valid @RequestBody EditLead form, DataScope scope) {
+		Leads.LeadView before = view(scope, id);
+		requireSender(before, scope);
+		leads.lock(id).orElseThrow().requireEditable();
+		String name = form.subjectName() == null || form.subjectName().isBlank() ? null : form.subjectName().trim();
+		leads.edit(id, form.description().trim(), blankToNull(form.legalBasis()), name, blankToNull(form.subjectAddress()));
+		Leads.LeadView after = view(scope, id);
+		operationLog.record("LEAD_EDIT", "lead", id, before, after);
+		return after;
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.trim();
 	}
 
 	@PostMapping("/{id}/attachments")

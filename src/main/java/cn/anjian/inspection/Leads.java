@@ -79,6 +79,18 @@ class Leads {
 			.param("at", Timestamp.from(lead.transferredAt())).update();
 	}
 
+	/** The sender's correction: the subject's name and address only for an unregistered business. */
+	void edit(long id, String description, String legalBasis, String subjectName, String subjectAddress) {
+		jdbc.sql("""
+				UPDATE lead_transfer SET description = :description, legal_basis = :basis,
+				  subject_name = CASE WHEN entity_id IS NULL THEN coalesce(:name, subject_name) ELSE subject_name END,
+				  subject_address = CASE WHEN entity_id IS NULL THEN :address ELSE subject_address END,
+				  version = version + 1 WHERE id = :id
+				""")
+			.param("id", id).param("description", description).param("basis", legalBasis).param("name", subjectName)
+			.param("address", subjectAddress).update();
+	}
+
 	void hopStarted(Lead lead, String byName) {
 		jdbc.sql("""
 				INSERT INTO lead_hop (lead_id, region_id, receiver_department_id, transferred_at, transferred_by_name)

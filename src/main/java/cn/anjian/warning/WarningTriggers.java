@@ -10,6 +10,7 @@ import cn.anjian.inspection.HazardTransitioned;
 import cn.anjian.inspection.LeadAccepted;
 import cn.anjian.inspection.LeadReturned;
 import cn.anjian.inspection.LeadTransferred;
+import cn.anjian.inspection.LeadWithdrawn;
 import cn.anjian.prevention.PreventionResumed;
 import cn.anjian.prevention.PreventionStoppedRunning;
 import cn.anjian.registry.LicenceExpired;
@@ -83,6 +84,12 @@ class WarningTriggers {
 
 	@EventListener
 	void on(LeadReturned e) {
+		engine.resolve(Trigger.Kind.LEAD_UNHANDLED, "lead", e.leadId(), e.at());
+	}
+
+	/** A lead its sender withdrew is nobody's to accept any more. */
+	@EventListener
+	void on(LeadWithdrawn e) {
 		engine.resolve(Trigger.Kind.LEAD_UNHANDLED, "lead", e.leadId(), e.at());
 	}
 

@@ -72,6 +72,53 @@ class CaseTest {
 	}
 
 	@Test
+	void aFiledCaseEndsWithoutPenaltyByADecisionOfNoPenaltyWithItsBasisAndReasonAndNoBlacklistEntry() {
+		long id = file(office);
+		assertThat(office.post(action(id, "no-penalty"), "{\"reason\":\"首违且危害后果轻微并及时改正\"}").expect(400).code())
+			.as("no legal basis").isEqualTo("VALIDATION_FAILED");
+		assertThat(office.post(action(id, "no-penalty"), "{\"basis\":\"《中华人民共和国行政处罚法》第三十三条\"}").expect(400).code())
+			.as("no reason").isEqualTo("VALIDATION_FAILED");
+		assertThat(state(office.get("/api/cases/" + id).expect(200).body())).as("bad input changes nothing").isEqualTo("FILED");
+
+		var ended = office.post(action(id, "no-penalty"), NO_PENALTY).expect(200).body();
+		assertThat(state(ended)).isEqualTo("NOT_PENALIZED");
+		assertThat(ended.get("caseFile").get("closingBasis").asString()).isEqualTo("《中华人民共和国行政处罚法》第三十三条");
+		assertThat(ended.get("caseFile").get("closingReason").asString()).isEqualTo("首违且危害后果轻微并及时改正");
+		assertThat(ended.get("caseFile").get("closedAt").asString()).isEqualTo(T0.toString());
+		assertThat(ended.get("transitions")).extracting(t -> t.get("transition").asString() + " " + t.get("toState").asString())
+			.containsExactly("FILE FILED", "NO_PENALTY NOT_PENALIZED");
+		assertThat(ended.get("penalties")).isEmpty();
+		String number = ended.get("caseFile").get("caseNumber").asString();
+		assertThat(blacklist(office, "all")).doesNotContain(number);
+		for (String next : new String[] { "decide", "execute", "close", "withdraw", "no-penalty" }) {
+			illegal(office.post(action(id, next), next.equals("decide") ? DECISION : WITHDRAWAL));
+		}
+		assertThat(logged("CASE_NO_PENALTY", id)).isEqualTo(1);
+	}
+
+	@Test
+	void aFiledCaseIsWithdrawnWithAReasonAndNothingFollowsNorCanADecidedCaseBeWithdrawn() {
+		long id = file(office);
+		assertThat(office.post(action(id, "withdraw"), "{\"reason\":\"  \"}").expect(400).code()).isEqualTo("VALIDATION_FAILED");
+		var withdrawn = office.post(action(id, "withdraw"), WITHDRAWAL).expect(200).body();
+		assertThat(state(withdrawn)).isEqualTo("WITHDRAWN");
+		assertThat(withdrawn.get("caseFile").get("closingReason").asString()).isEqualTo("经调查违法事实不成立");
+		assertThat(withdrawn.get("transitions").get(1).get("note").asString()).isEqualTo("经调查违法事实不成立");
+		illegal(office.post(action(id, "decide"), DECISION));
+		illegal(office.post(action(id, "no-penalty"), NO_PENALTY));
+		assertThat(logged("CASE_WITHDRAW", id)).isEqualTo(1);
+		assertThat(office.get("/api/cases?state=WITHDRAWN&size=500").expect(200).raw())
+			.contains(withdrawn.get("caseFile").get("caseNumber").asString());
+
+		long decided = file(office);
+		office.post(action(decided, "decide"), DECISION).expect(200);
+		illegal(office.post(action(decided, "withdraw"), WITHDRAWAL));
+		illegal(office.post(action(decided, "no-penalty"), NO_PENALTY));
+		assertThat(office.post(action(decided, "forgive"), "{}").expect(404).code()).isEqualTo("NOT_FOUND");
+		notFound(ApiClient.signedIn(port, "shizhong_office").post(action(file(office), "withdraw"), WITHDRAWAL));
+	}
+
+	@Test
 	void aFineKeepsItsInitialAmountAndEveryChangeWithItsReason() {
 		long id = file(office);
 		var decided = office.post(action(id, "decide"), DECISION).expect(200).body();
@@ -112,6 +159,28 @@ class CaseTest {
 		assertThat(office.post("/api/blacklist/" + entryId + "/repair", "{\"reason\":\"再次\"}").expect(409).code()).isEqualTo("ALREADY_REMOVED");
 		assertThat(jdbc.sql("SELECT count(*) FROM operation_log WHERE action = 'BLACKLIST_REPAIR' AND target_id = :id")
 			.param("id", String.valueOf(entryId)).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aCaseFiledFromAHazardNamesTheHazardsEntityAndIsListedWithTheHazard() {
+		var department = ApiClient.signedIn(port, "lixia_yj_inspector");
+		long hazard = department.post("/api/hazards", """
+				{"entityId":%d,"description":"有限空间作业未审批","level":"GENERAL","reinspectionRequired":true,
+				 "legalBasis":"《工贸企业有限空间作业安全规定》第十条"}
+				""".formatted(entity)).expect(200).body().get("id").asLong();
+		assertThat(office.get("/api/cases?hazardId=" + hazard).expect(200).body().get("total").asLong()).isZero();
+		var filed = department.post("/api/cases", """
+				{"hazardId":%d,"legalBasis":"《工贸企业有限空间作业安全规定》第十条","facts":"有限空间作业未审批"}
+				""".formatted(hazard)).expect(200).body().get("caseFile");
+		assertThat(filed.get("hazardId").asLong()).isEqualTo(hazard);
+		assertThat(filed.get("entityId").asLong()).isEqualTo(entity);
+		var listed = office.get("/api/cases?hazardId=" + hazard).expect(200).body();
+		assertThat(listed.get("items")).extracting(c -> c.get("id").asLong()).containsExactly(filed.get("id").asLong());
+		assertThat(listed.get("items").get(0).get("entityName").asString()).isEqualTo(filed.get("entityName").asString());
+
+		var other = ApiClient.signedIn(port, "shizhong_office");
+		notFound(other.post("/api/cases", "{\"hazardId\":%d,\"legalBasis\":\"x\",\"facts\":\"x\"}".formatted(hazard)));
+		assertThat(other.get("/api/cases?hazardId=" + hazard).expect(200).body().get("total").asLong()).isZero();
 	}
 
 	@Test
@@ -161,6 +230,17 @@ class CaseTest {
 	static final String DECISION = """
 			{"penalties":[{"kind":"FINE","amount":50000},{"kind":"SUSPEND","detail":"停产停业整顿30日"}],"note":"处罚决定书已送达"}
 			""";
+
+	static final String NO_PENALTY = """
+			{"basis":"《中华人民共和国行政处罚法》第三十三条","reason":"首违且危害后果轻微并及时改正"}
+			""";
+
+	static final String WITHDRAWAL = "{\"reason\":\"经调查违法事实不成立\"}";
+
+	private long logged(String action, long caseId) {
+		return jdbc.sql("SELECT count(*) FROM operation_log WHERE action = :a AND target_id = :id").param("a", action)
+			.param("id", String.valueOf(caseId)).query(Long.class).single();
+	}
 
 	private long file(ApiClient client) {
 		return client.post("/api/cases", caseJson("\"entityId\":" + entity)).expect(200).body().get("caseFile").get("id").asLong();

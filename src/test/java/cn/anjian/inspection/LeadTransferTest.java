@@ -228,6 +228,58 @@ class LeadTransferTest {
 		}
 	}
 
+	@Test
+	void theSenderCorrectsALeadWhileItWaitsButNotOnceAcceptedAndNobodyElseMay() {
+		long lead = transfer(street, "历下区应急管理局");
+		String edit = "{\"description\":\"涉嫌未取得许可经营危险化学品（仓库在后院）\",\"legalBasis\":\"《危险化学品安全管理条例》第七十七条第一款\"}";
+		assertThat(receiver.put("/api/leads/" + lead, edit).expect(403).code()).as("the receiver").isEqualTo("FORBIDDEN");
+		notFound(ApiClient.signedIn(port, "shizhong_office").put("/api/leads/" + lead, edit));
+		assertThat(street.put("/api/leads/" + lead, "{\"description\":\" \"}").expect(400).code()).isEqualTo("VALIDATION_FAILED");
+		var edited = street.put("/api/leads/" + lead, edit).expect(200).body();
+		assertThat(edited.get("description").asString()).isEqualTo("涉嫌未取得许可经营危险化学品（仓库在后院）");
+		assertThat(edited.get("legalBasis").asString()).endsWith("第一款");
+		assertThat(edited.get("state").asString()).isEqualTo("TRANSFERRED");
+		assertThat(logged("LEAD_EDIT", lead)).isEqualTo(1);
+
+		receiver.post(action(lead, "accept"), "{}").expect(200);
+		assertThat(street.put("/api/leads/" + lead, edit).expect(409).code()).isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(street.post(action(lead, "withdraw"), "{\"reason\":\"晚了\"}").expect(409).code()).isEqualTo("ILLEGAL_TRANSITION");
+
+		long returned = transfer(street, "历下区应急管理局");
+		receiver.post(action(returned, "return"), "{\"reason\":\"不属本部门\"}").expect(200);
+		assertThat(street.put("/api/leads/" + returned, edit).expect(409).code()).isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(street.post(action(returned, "withdraw"), "{\"reason\":\"x\"}").expect(409).code()).isEqualTo("ILLEGAL_TRANSITION");
+	}
+
+	@Test
+	void aWithdrawnLeadStopsItsWarningAndCanNoLongerBeAccepted() {
+		long lead = transfer(street, "历下区应急管理局");
+		at(T0.plus(Duration.ofHours(80)));
+		engine.sweep();
+		assertThat(steps(lead)).containsExactly("1:1 DISTRICT SUPERVISE " + T0.plus(Duration.ofHours(72)));
+		assertThat(receiver.post(action(lead, "withdraw"), "{\"reason\":\"x\"}").expect(403).code()).as("the receiver").isEqualTo("FORBIDDEN");
+		assertThat(street.post(action(lead, "withdraw"), "{}").expect(400).code()).isEqualTo("VALIDATION_FAILED");
+		assertThat(warningStates(lead)).as("refusals change nothing").containsExactly("ACTIVE");
+
+		var withdrawn = street.post(action(lead, "withdraw"), "{\"reason\":\"经核实线索有误\"}").expect(200).body();
+		assertThat(withdrawn.get("state").asString()).isEqualTo("WITHDRAWN");
+		assertThat(warningStates(lead)).containsExactly("RESOLVED");
+		var hop = street.get("/api/leads/" + lead).expect(200).body().get("hops").get(0);
+		assertThat(hop.get("outcome").asString() + " " + hop.get("note").asString()).isEqualTo("WITHDRAWN 经核实线索有误");
+		assertThat(logged("LEAD_WITHDRAW", lead)).isEqualTo(1);
+		assertThat(receiver.post(action(lead, "accept"), "{}").expect(409).code()).isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(street.post(action(lead, "withdraw"), "{\"reason\":\"再次\"}").expect(409).code()).isEqualTo("ILLEGAL_TRANSITION");
+
+		at(T0.plus(Duration.ofDays(30)));
+		engine.sweep();
+		assertThat(steps(lead)).as("no further step once withdrawn").hasSize(1);
+	}
+
+	private long logged(String action, long lead) {
+		return jdbc.sql("SELECT count(*) FROM operation_log WHERE action = :a AND target_id = :id").param("a", action)
+			.param("id", String.valueOf(lead)).query(Long.class).single();
+	}
+
 	private long transfer(ApiClient sender, String departmentName) {
 		return sender.post("/api/leads", leadJson(entity, department(departmentName))).expect(200).body().get("id").asLong();
 	}

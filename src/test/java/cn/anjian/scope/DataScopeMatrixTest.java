@@ -441,10 +441,19 @@ class DataScopeMatrixTest {
 				c -> notFound(c.districtA().post("/api/leads", leadJson(c.entityB(), c.departmentB()))),
 				c -> c.districtB().post("/api/leads", leadJson(c.entityB(), c.departmentB())).expect(200));
 		probe("POST /api/leads/{id}/actions/{action}", Kind.SCOPED,
-				c -> notFound(ApiClient.signedIn(c.port(), "lixia_yj_leader").post("/api/leads/" + leadB(c) + "/actions/accept", "{}")),
+				c -> {
+					notFound(ApiClient.signedIn(c.port(), "lixia_yj_leader").post("/api/leads/" + leadB(c) + "/actions/accept", "{}"));
+					notFound(c.districtA().post("/api/leads/" + leadB(c) + "/actions/withdraw", "{\"reason\":\"越权撤回\"}"));
+				},
 				c -> {
 					long id = c.districtB().post("/api/leads", leadJson(c.entityB(), c.departmentB())).expect(200).body().get("id").asLong();
 					ApiClient.signedIn(c.port(), "shizhong_yj_leader").post("/api/leads/" + id + "/actions/accept", "{}").expect(200);
+				});
+		probe("PUT /api/leads/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/leads/" + leadB(c), "{\"description\":\"越权修改\"}")),
+				c -> {
+					long id = c.districtB().post("/api/leads", leadJson(c.entityB(), c.departmentB())).expect(200).body().get("id").asLong();
+					c.districtB().put("/api/leads/" + id, "{\"description\":\"矩阵测试线索（更正）\"}").expect(200);
 				});
 		probe("POST /api/leads/{id}/attachments", Kind.SCOPED,
 				c -> notFound(c.districtA().upload("/api/leads/" + leadB(c) + "/attachments", Map.of(), "p.png",
@@ -464,13 +473,18 @@ class DataScopeMatrixTest {
 			caseB(c);
 			c.districtA().get("/api/cases?size=500").expect(200).body().get("items")
 				.forEach(x -> assertThat(x.get("regionPath").asString()).startsWith("历下区"));
+			assertThat(c.districtA().get("/api/cases?hazardId=" + hazardB(c)).expect(200).body().get("total").asLong()).isZero();
 		}, none());
 		probe("GET /api/cases/{id}", Kind.SCOPED, c -> notFound(c.districtA().get("/api/cases/" + caseB(c))), none());
 		probe("POST /api/cases", Kind.SCOPED,
 				c -> notFound(c.districtA().post("/api/cases", caseJson(c.entityB()))),
 				c -> c.districtB().post("/api/cases", caseJson(c.entityB())).expect(200));
 		probe("POST /api/cases/{id}/actions/{action}", Kind.SCOPED,
-				c -> notFound(c.districtA().post("/api/cases/" + caseB(c) + "/actions/decide", FINE_DECISION)),
+				c -> {
+					notFound(c.districtA().post("/api/cases/" + caseB(c) + "/actions/decide", FINE_DECISION));
+					notFound(c.districtA().post("/api/cases/" + caseB(c) + "/actions/withdraw", "{\"reason\":\"越权撤案\"}"));
+					notFound(c.districtA().post("/api/cases/" + caseB(c) + "/actions/no-penalty", "{\"basis\":\"越权\",\"reason\":\"越权\"}"));
+				},
 				c -> {
 					long id = c.districtB().post("/api/cases", caseJson(c.entityB())).expect(200).body().get("caseFile").get("id").asLong();
 					c.districtB().post("/api/cases/" + id + "/actions/decide", FINE_DECISION).expect(200);
@@ -943,6 +957,9 @@ class DataScopeMatrixTest {
 				c -> notFound(c.districtA().put("/api/inspections/" + inspectionB(c), "{\"findings\":\"越权\"}")),
 				c -> c.districtB().put("/api/inspections/" + newInspectionB(c),
 						"{\"findings\":\"未发现问题\",\"representativeName\":\"李经理\",\"result\":\"PASSED\"}").expect(200));
+		probe("DELETE /api/inspections/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().delete("/api/inspections/" + inspectionB(c))),
+				c -> c.districtB().delete("/api/inspections/" + newInspectionB(c)).expect(204));
 		probe("POST /api/inspections/{id}/items/{itemId}/hazard", Kind.SCOPED,
 				c -> notFound(c.districtA().post("/api/inspections/" + inspectionB(c) + "/items/" + itemB(c) + "/hazard", "{\"level\":\"GENERAL\"}")),
 				c -> {
@@ -966,6 +983,13 @@ class DataScopeMatrixTest {
 		probe("POST /api/inspection-plans", Kind.SCOPED,
 				c -> notFound(c.districtA().post("/api/inspection-plans", "{\"name\":\"越权计划\",\"year\":2026,\"regionId\":%d}".formatted(c.streetB()))),
 				c -> c.districtB().post("/api/inspection-plans", "{\"name\":\"大观园街道月度检查计划\",\"year\":2026,\"month\":6,\"regionId\":%d}".formatted(c.streetB())).expect(200));
+		probe("DELETE /api/inspection-plans/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().delete("/api/inspection-plans/" + planB(c))),
+				c -> {
+					long id = c.districtB().post("/api/inspection-plans", "{\"name\":\"大观园街道误建计划\",\"year\":2026,\"month\":7,\"regionId\":%d}".formatted(c.streetB()))
+						.expect(200).body().get("plan").get("id").asLong();
+					c.districtB().delete("/api/inspection-plans/" + id).expect(204);
+				});
 		probe("PUT /api/inspection-plans/{id}/entities/{rowId}", Kind.SCOPED,
 				c -> notFound(c.districtA().put("/api/inspection-plans/" + planB(c) + "/entities/" + planRowB(c), "{\"timesPerPeriod\":3}")),
 				c -> c.districtB().put("/api/inspection-plans/" + planB(c) + "/entities/" + planRowB(c), "{\"timesPerPeriod\":2}").expect(200));
