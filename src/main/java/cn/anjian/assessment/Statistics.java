@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The figures of {@link StatisticsCatalogue} for a period and a region subtree, one row per child region (each
@@ -70,12 +68,10 @@ class Statistics {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
-	private final TransactionTemplate transaction;
 
-	Statistics(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+	Statistics(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/** The figures of {@code period} under {@code rootRegionId}, grouped by its child regions, as seen by {@code scope}. */
@@ -85,21 +81,16 @@ class Statistics {
 			.map(c -> "SELECT '" + c.code() + "' AS code, f.group_id, coalesce(f.dim, '-') AS dim, f.n FROM (" + c.sql().apply(scope) + ") f")
 			.collect(Collectors.joining("\nUNION ALL\n"));
 		Map<Long, Map<String, BigDecimal>> byGroup = new LinkedHashMap<>();
-		// A generic plan (PostgreSQL's choice after five runs of a prepared statement) cannot see which subtree and
-		// period are asked for and picks nested loops over the whole city: 2 s became 16–25 s in StatisticsBenchmark.
-		// Planning per call costs a few milliseconds. SET LOCAL ends with the transaction (or the caller's, if any).
-		transaction.executeWithoutResult(status -> {
-			jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-			scope.bind(jdbc.sql(GROUPS + union)).param("root", rootRegionId).param("start", Timestamp.from(period.start()))
-				.param("end", Timestamp.from(period.end())).param("asOf", Timestamp.from(asOf))
-				.query(rs -> {
-					Map<String, BigDecimal> values = byGroup.computeIfAbsent(rs.getLong("group_id"), k -> new HashMap<>());
-					String code = rs.getString("code");
-					BigDecimal n = rs.getBigDecimal("n");
-					values.merge(code + "." + rs.getString("dim"), n, BigDecimal::add);
-					values.merge(code, n, BigDecimal::add);
-				});
-		});
+		// planned for its subtree and period on every call (plan_cache_mode, DatabaseConfiguration)
+		scope.bind(jdbc.sql(GROUPS + union)).param("root", rootRegionId).param("start", Timestamp.from(period.start()))
+			.param("end", Timestamp.from(period.end())).param("asOf", Timestamp.from(asOf))
+			.query(rs -> {
+				Map<String, BigDecimal> values = byGroup.computeIfAbsent(rs.getLong("group_id"), k -> new HashMap<>());
+				String code = rs.getString("code");
+				BigDecimal n = rs.getBigDecimal("n");
+				values.merge(code + "." + rs.getString("dim"), n, BigDecimal::add);
+				values.merge(code, n, BigDecimal::add);
+			});
 		List<Row> rows = new ArrayList<>();
 		Map<String, BigDecimal> total = new HashMap<>();
 		for (var region : regionsUnder(rootRegionId)) {

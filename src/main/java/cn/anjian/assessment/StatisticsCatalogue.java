@@ -34,6 +34,9 @@ final class StatisticsCatalogue {
 	private static final String DAY_START = "CAST(CAST(:start AS timestamptz) AT TIME ZONE 'Asia/Shanghai' AS date)";
 	private static final String DAY_END = "CAST(CAST(:end AS timestamptz) AT TIME ZONE 'Asia/Shanghai' AS date)";
 
+	/** A business has set up dual prevention when it has an active check task created by the snapshot. */
+	private static final String PREVENTION_SET_UP = "EXISTS (SELECT 1 FROM check_task t WHERE t.entity_id = e.id AND t.active AND t.created_at < :asOf)";
+
 	static final List<Count> COUNTS = List.of(
 			new Count("entities", "监管对象数", "social_function", s -> """
 					SELECT g.group_id, e.social_function AS dim, count(*) AS n FROM supervised_entity e
@@ -124,6 +127,28 @@ final class StatisticsCatalogue {
 					JOIN enforcement_case c ON c.id = p.case_id JOIN grp g ON g.region_id = c.region_id
 					WHERE p.kind = 'FINE' AND c.decided_at >= :start AND c.decided_at < :end AND %s GROUP BY 1, 2"""
 				.formatted(s.entityRecordFilter("c.entity_id", "c.region_id", "c.department_id"))),
+			// 双重预防 (seed 003 §五, DOMAIN.md §2.4), at the snapshot: the businesses that must run it, those that have set it
+			// up (an active check task by then) and, of those, the ones running normally: no stoppage of the (十九) rule open —
+			// a stoppage ends with its resumed day, which is known once that day has passed
+			new Count("preventionMandatory", "应建双重预防机制单位数", "industry", s -> """
+					SELECT g.group_id, e.industry AS dim, count(*) AS n FROM supervised_entity e JOIN grp g ON g.region_id = e.region_id
+					WHERE e.dual_prevention_mandatory AND e.created_at < :asOf AND %s GROUP BY 1, 2"""
+				.formatted(s.entityFilter("e.id", "e.region_id"))),
+			new Count("preventionSetUp", "已建双重预防机制单位数（应建）", "industry", s -> """
+					SELECT g.group_id, e.industry AS dim, count(*) AS n FROM supervised_entity e JOIN grp g ON g.region_id = e.region_id
+					WHERE e.dual_prevention_mandatory AND e.created_at < :asOf AND %s AND %s GROUP BY 1, 2"""
+				.formatted(s.entityFilter("e.id", "e.region_id"), PREVENTION_SET_UP)),
+			new Count("preventionRunning", "双重预防正常运行单位数（应建）", "industry", s -> """
+					SELECT g.group_id, e.industry AS dim, count(*) AS n FROM supervised_entity e JOIN grp g ON g.region_id = e.region_id
+					WHERE e.dual_prevention_mandatory AND e.created_at < :asOf AND %s AND %s
+					  AND NOT EXISTS (SELECT 1 FROM prevention_stoppage p WHERE p.entity_id = e.id AND p.triggered_at <= :asOf
+					    AND (p.resumed_on IS NULL OR p.resumed_on >= CAST(CAST(:asOf AS timestamptz) AT TIME ZONE 'Asia/Shanghai' AS date)))
+					GROUP BY 1, 2""".formatted(s.entityFilter("e.id", "e.region_id"), PREVENTION_SET_UP)),
+			// 四色: the risk points in use, by their current grade (a point takes the highest grade of its hazards)
+			new Count("riskPoints", "风险点数（四色）", "risk_grade", s -> """
+					SELECT g.group_id, coalesce(p.grade, 'UNGRADED') AS dim, count(*) AS n FROM risk_point p
+					JOIN grp g ON g.region_id = p.region_id
+					WHERE p.active AND p.created_at < :asOf AND %s GROUP BY 1, 2""".formatted(s.entityFilter("p.entity_id", "p.region_id"))),
 			// 督办单 issued in the period, by whether the reply came by its deadline (as of the snapshot)
 			new Count("supervisionOrders", "督办单数", "reply", s -> """
 					SELECT g.group_id, CASE WHEN o.replied_at IS NOT NULL AND o.replied_at <= :asOf
@@ -138,7 +163,9 @@ final class StatisticsCatalogue {
 			new Rate("onTimeRate", "隐患按期整改率", "hazardsRectifiedOnTime", "hazardsRectified"),
 			new Rate("reinspectionPassRate", "复查通过率", "reinspections.PASS_REINSPECTION", "reinspections"),
 			new Rate("inspectionCoverage", "检查覆盖率", "entitiesInspected", "entities"),
-			new Rate("supervisionReplyOnTimeRate", "督办按期回复率", "supervisionOrders.ON_TIME", "supervisionOrders"));
+			new Rate("supervisionReplyOnTimeRate", "督办按期回复率", "supervisionOrders.ON_TIME", "supervisionOrders"),
+			new Rate("preventionSetUpRate", "双重预防建设率", "preventionSetUp", "preventionMandatory"),
+			new Rate("preventionRunningRate", "双重预防正常运行率", "preventionRunning", "preventionSetUp"));
 
 	static List<Figure> figures() {
 		var counts = COUNTS.stream().map(c -> new Figure(c.code(), c.name(), Unit.COUNT, c.dimension()));
@@ -157,6 +184,7 @@ final class StatisticsCatalogue {
 					"专项检查", "INSPECTION_TOUR", "督查", "RE_INSPECTION", "复查"),
 			"case_state", Map.of("FILED", "已立案", "DECIDED", "已决定", "EXECUTED", "已执行", "CLOSED", "已结案",
 					"NOT_PENALIZED", "不予处罚", "WITHDRAWN", "已撤案"),
+			"risk_grade", Map.of("RED", "重大风险", "ORANGE", "较大风险", "YELLOW", "一般风险", "BLUE", "低风险", "UNGRADED", "未评价"),
 			"reply", Map.of("ON_TIME", "按期回复", "LATE", "逾期回复", "OPEN", "未回复"),
 			"accident_level", Map.of("GENERAL", "一般事故", "LARGER", "较大事故", "MAJOR", "重大事故", "ESPECIALLY_MAJOR", "特别重大事故"));
 

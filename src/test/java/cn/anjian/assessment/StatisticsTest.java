@@ -86,6 +86,30 @@ class StatisticsTest {
 	}
 
 	@Test
+	void dualPreventionCoverageRunningAndFourColoursAreCountedAtTheSnapshot() {
+		JsonNode report = city.get("/api/statistics?" + PERIOD + "&regionId=" + f.district).expect(200).body();
+		Map<String, BigDecimal> s1 = row(report.get("current"), f.street1);
+		Map<String, BigDecimal> s2 = row(report.get("current"), f.street2);
+		Map<String, BigDecimal> total = values(report.get("current").get("total"));
+		// e3 runs it without having to: not counted; e2 has been stopped since its warning of 03-12
+		expect(s1, "preventionMandatory", 2, "preventionSetUp", 2, "preventionRunning", 1, "preventionRunning.IND001", 1);
+		expect(s2, "preventionMandatory", 1, "preventionSetUp", 0, "preventionRunning", 0);
+		assertThat(total.get("preventionSetUpRate")).isEqualByComparingTo("0.6667");
+		assertThat(total.get("preventionRunningRate")).isEqualByComparingTo("0.5");
+		assertThat(s2.get("preventionRunningRate")).isNull();
+		expect(s1, "riskPoints", 4, "riskPoints.RED", 1, "riskPoints.ORANGE", 1, "riskPoints.YELLOW", 1, "riskPoints.BLUE", 1);
+		expect(s2, "riskPoints", 1, "riskPoints.UNGRADED", 1);
+
+		// at the end of February e1 was stopped (resumed on 03-01, known only once that day had passed) and e2 ran
+		Map<String, BigDecimal> february = values(report.get("previous").get("total"));
+		expect(february, "preventionSetUp", 2, "preventionRunning", 1);
+		Map<String, BigDecimal> februaryStreet1 = row(report.get("previous"), f.street1);
+		expect(februaryStreet1, "preventionRunning.IND016", 1, "preventionRunning.IND001", 0);
+		// a year before, nothing was set up yet
+		expect(values(report.get("lastYear").get("total")), "preventionMandatory", 3, "preventionSetUp", 0, "riskPoints", 0);
+	}
+
+	@Test
 	void thePeriodBeforeAndTheSamePeriodLastYearAreCountedTheSameWay() {
 		JsonNode report = city.get("/api/statistics?" + PERIOD + "&regionId=" + f.district).expect(200).body();
 		JsonNode previous = report.get("previous");

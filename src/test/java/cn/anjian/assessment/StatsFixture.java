@@ -21,6 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * w2 street 2 licence expired, 03-05, steps 1 (03-05), 2 (03-08), 3 通报 (03-11)
  * w3 street 1 suspected major, 2030-03-10, step 1
  * a1 street 2 一般 2031-03-12 1 death; a2 street 1 较大 2030-03-05 2 deaths
+ * 双重预防: e1, e2, e4 must run it; e1 and e2 have set it up (check tasks since 2031-01-05), e3 runs it voluntarily.
+ * e1 stopped from 02-10 (triggered 02-17), resumed 03-01; e2 stopped from 03-05 (triggered 03-12), still stopped.
+ * risk points: e1 红 and 黄, e3 蓝, e4 one not yet graded
  * </pre>
  */
 final class StatsFixture {
@@ -96,6 +99,19 @@ final class StatsFixture {
 		long w3 = warning(jdbc, "SUSPECTED_MAJOR_HAZARD", "HAZARD", h6, e3, s1, "2030-03-10");
 		step(jdbc, w3, 1, s1, "2030-03-10", "CONFIRM");
 
+		jdbc.sql("UPDATE supervised_entity SET dual_prevention_mandatory = true WHERE id IN (:ids)")
+			.param("ids", java.util.List.of(e1, e2, e4)).update();
+		long p1 = riskPoint(jdbc, e1, s1, "RED");
+		riskPoint(jdbc, e1, s1, "YELLOW");
+		long p2 = riskPoint(jdbc, e2, s1, "ORANGE");
+		long p3 = riskPoint(jdbc, e3, s1, "BLUE");
+		riskPoint(jdbc, e4, s2, null);
+		checkTask(jdbc, p1, e1, s1);
+		checkTask(jdbc, p2, e2, s1);
+		checkTask(jdbc, p3, e3, s1);
+		stoppage(jdbc, e1, s1, "2031-02-10", "2031-02-17", "2031-03-01");
+		stoppage(jdbc, e2, s1, "2031-03-05", "2031-03-12", null);
+
 		accident(jdbc, s2, e4, "GENERAL", "2031-03-12", 1, "IND016");
 		accident(jdbc, s1, null, "LARGER", "2030-03-05", 2, "IND001");
 	}
@@ -160,6 +176,32 @@ final class StatsFixture {
 				VALUES (:w, :n, :r, :at, :at, 'CITY', :a, 'CITY')
 				""").param("w", warning).param("n", step).param("r", region).param("at", at(day)).param("a", action).update();
 		jdbc.sql("UPDATE warning SET current_step = :n WHERE id = :w").param("n", step).param("w", warning).update();
+	}
+
+	private static long riskPoint(JdbcClient jdbc, long entity, long region, String grade) {
+		return jdbc.sql("""
+				INSERT INTO risk_point (entity_id, region_id, name, kind, grade, created_at, updated_at)
+				VALUES (:e, :r, '统计测试风险点', 'SITE', :g, '2031-01-05T00:00:00Z', '2031-01-05T00:00:00Z') RETURNING id
+				""").param("e", entity).param("r", region).param("g", grade).query(Long.class).single();
+	}
+
+	private static void checkTask(JdbcClient jdbc, long point, long entity, long region) {
+		long measure = jdbc.sql("""
+				INSERT INTO control_measure (risk_point_id, entity_id, region_id, category, content, control_level, owner_name, created_at)
+				VALUES (:p, :e, :r, 'MANAGEMENT', '统计测试措施', 'TEAM', '测试', '2031-01-05T00:00:00Z') RETURNING id
+				""").param("p", point).param("e", entity).param("r", region).query(Long.class).single();
+		jdbc.sql("""
+				INSERT INTO check_task (measure_id, risk_point_id, entity_id, region_id, name, frequency, assignee_name, starts_on, created_at)
+				VALUES (:m, :p, :e, :r, '统计测试排查', 'DAILY', '测试', '2031-01-05', '2031-01-05T00:00:00Z')
+				""").param("m", measure).param("p", point).param("e", entity).param("r", region).update();
+	}
+
+	private static void stoppage(JdbcClient jdbc, long entity, long region, String since, String triggered, String resumed) {
+		jdbc.sql("""
+				INSERT INTO prevention_stoppage (entity_id, region_id, since, triggered_at, resumed_on)
+				VALUES (:e, :r, CAST(:since AS date), :t, CAST(:resumed AS date))
+				""").param("e", entity).param("r", region).param("since", since).param("t", at(triggered))
+			.param("resumed", resumed).update();
 	}
 
 	private static void accident(JdbcClient jdbc, long region, Long entity, String level, String day, int deaths, String industry) {

@@ -63,6 +63,11 @@ class OverviewBrowserTest {
 		assertThat(total.get("entities").asLong()).isPositive();
 		assertThat(text("overview-hazardsOpen")).isEqualTo(total.get("hazardsOpen").asString());
 		assertThat(text("overview-accidents")).isEqualTo(total.get("accidents").asString());
+		// the demo businesses have graded risk points: the four-colour counts are the API's
+		assertThat(total.path("riskPoints").asLong()).isPositive();
+		for (String grade : new String[] { "RED", "ORANGE", "YELLOW", "BLUE" }) {
+			assertThat(text("overview-grade-" + grade)).as(grade).isEqualTo(String.valueOf(total.path("riskPoints." + grade).asLong()));
+		}
 		settle();
 		ui.screenshot("overview-screen-city");
 

@@ -77,7 +77,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
 			exists.setString(1, DATABASE);
 			if (!exists.executeQuery().next()) {
-				c.createStatement().execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+				// a UTF-8 character type, whatever the machine's LANG: pg_trgm makes no trigrams of Chinese characters under "C"
+				c.createStatement().execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' LOCALE 'C.UTF-8' TEMPLATE template0");
 			}
 		}
 	}
