@@ -226,6 +226,11 @@ const routes = [
         meta: { title: '年度考评', perm: 'assessment:read' }
       },
       {
+        path: 'assessment/usage',
+        component: () => import('./modules/assessment/PlatformUsagePage.vue'),
+        meta: { title: '平台使用考评', perm: 'assessment:read', entityUsers: 'never' }
+      },
+      {
         path: 'assessment/bulletins',
         component: () => import('./modules/assessment/BulletinsPage.vue'),
         meta: { title: '季度通报', perm: 'assessment:read' }

@@ -89,6 +89,7 @@ export const menu = [
       { path: '/assessment/statistics', title: '统计分析' },
       { path: '/assessment/accidents', title: '事故管理' },
       { path: '/assessment/schemes', title: '年度考评' },
+      { path: '/assessment/usage', title: '平台使用考评' },
       { path: '/assessment/bulletins', title: '季度通报' },
       { path: '/assessment/interviews', title: '安全生产约谈' },
       { path: '/screen/overview', title: '综合态势大屏', newTab: true }

@@ -27,6 +27,11 @@ export const assessmentApi = {
   manualScore: (id, fields) => http.upload(`/assessment/schemes/${id}/manual-scores`, fields)
 }
 
+export const usageApi = {
+  /** query: from, to → {from, to, elements, rows: [{rank, unitType, unitId, unitName, total, elements}]} */
+  table: (query) => http.get('/assessment/usage', query)
+}
+
 export const bulletinApi = {
   list: () => http.get('/bulletins'),
   get: (id) => http.get(`/bulletins/${id}`),

@@ -49,6 +49,16 @@ final class StatisticsCatalogue {
 					WHERE e.created_at < :asOf AND %s AND EXISTS (SELECT 1 FROM entity_assignment a WHERE a.entity_id = e.id
 					  AND a.started_at < :asOf AND (a.ended_at IS NULL OR a.ended_at >= :asOf))
 					GROUP BY 1, 2""".formatted(s.entityFilter("e.id", "e.region_id"))),
+			// the register's key data filled in: contacts of the legal representative and the principal, address and
+			// coordinates, and the safety director where one is required (seed 003 (二十三): data completeness)
+			new Count("entitiesComplete", "基础数据完整的对象数", "social_function", s -> """
+					SELECT g.group_id, e.social_function AS dim, count(*) AS n FROM supervised_entity e
+					JOIN grp g ON g.region_id = e.region_id
+					WHERE e.created_at < :asOf AND %s AND e.legal_representative IS NOT NULL AND e.legal_representative_phone IS NOT NULL
+					  AND e.principal_name IS NOT NULL AND e.principal_phone IS NOT NULL AND e.address IS NOT NULL
+					  AND e.latitude IS NOT NULL AND e.longitude IS NOT NULL
+					  AND (NOT e.safety_director_required OR e.safety_director_name IS NOT NULL)
+					GROUP BY 1, 2""".formatted(s.entityFilter("e.id", "e.region_id"))),
 			new Count("hazardsFound", "发现隐患数", "hazard_level", s -> """
 					SELECT g.group_id, h.level AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
 					WHERE h.found_at >= :start AND h.found_at < :end AND %s GROUP BY 1, 2""".formatted(hazards(s))),
@@ -94,6 +104,13 @@ final class StatisticsCatalogue {
 					  AND ws.reached_at <= :asOf), 0)::text AS dim, count(*) AS n
 					FROM warning w JOIN grp g ON g.region_id = w.region_id
 					WHERE w.triggered_at <= :asOf AND (w.resolved_at IS NULL OR w.resolved_at > :asOf) AND w.state <> 'CANCELLED'
+					  AND %s GROUP BY 1, 2""".formatted(warnings(s))),
+			// handled in time: started in the period and resolved by the snapshot before any second step was reached
+			new Count("warningsHandled", "及时处置的预警数（未升级即解除）", "trigger_kind", s -> """
+					SELECT g.group_id, w.trigger_kind AS dim, count(*) AS n FROM warning w JOIN grp g ON g.region_id = w.region_id
+					WHERE w.triggered_at >= :start AND w.triggered_at < :end AND w.state = 'RESOLVED' AND w.resolved_at <= :asOf
+					  AND NOT EXISTS (SELECT 1 FROM warning_step ws WHERE ws.warning_id = w.id AND ws.step_no >= 2
+					    AND ws.reached_at <= w.resolved_at)
 					  AND %s GROUP BY 1, 2""".formatted(warnings(s))),
 			// escalated to a city-wide notice (通报) in the period, whenever the warning started
 			new Count("warningsNoticed", "升级至通报的预警数", "trigger_kind", s -> """
@@ -160,6 +177,8 @@ final class StatisticsCatalogue {
 
 	static final List<Rate> RATES = List.of(
 			new Rate("supervisionCoverage", "监管责任覆盖率", "entitiesSupervised", "entities"),
+			new Rate("dataCompletenessRate", "基础数据完整率", "entitiesComplete", "entities"),
+			new Rate("warningHandledRate", "预警及时处置率", "warningsHandled", "warnings"),
 			new Rate("onTimeRate", "隐患按期整改率", "hazardsRectifiedOnTime", "hazardsRectified"),
 			new Rate("reinspectionPassRate", "复查通过率", "reinspections.PASS_REINSPECTION", "reinspections"),
 			new Rate("inspectionCoverage", "检查覆盖率", "entitiesInspected", "entities"),

@@ -62,6 +62,9 @@ public class StatisticsBenchmark {
 			DataScope department = new DataScope(DataScope.Kind.DEPARTMENT, 0, city,
 					jdbc.sql("SELECT id FROM department WHERE name = '市应急管理局'").query(Long.class).single(), null);
 			Latency.report("department view, city quarter", 1, 5, () -> (long) statistics.table(department, city, quarter).rows().size());
+			PlatformUsage usage = context.getBean(PlatformUsage.class);
+			Latency.report("platform usage table, city quarter (districts + departments)", 1, 3,
+					() -> (long) usage.compute(quarter, scope).rows().size());
 		}
 	}
 
@@ -108,7 +111,7 @@ public class StatisticsBenchmark {
 				INSERT INTO warning_step (warning_id, step_no, region_id, due_at, reached_at, screen_level, action, acting_level)
 				SELECT w.id, s.n, w.region_id, w.triggered_at + (s.n - 1) * interval '3 days', w.triggered_at + (s.n - 1) * interval '3 days',
 				  'CITY', CASE WHEN s.n = 2 THEN 'NOTICE' ELSE 'SUPERVISE' END, 'CITY'
-				FROM warning w, (VALUES (1), (2)) s(n)
+				FROM warning w, (VALUES (1), (2)) s(n) WHERE w.subject_type = 'bench'
 				""").update();
 		jdbc.sql("ANALYZE").update();
 	}

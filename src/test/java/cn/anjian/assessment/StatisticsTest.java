@@ -77,7 +77,14 @@ class StatisticsTest {
 		assertThat(s2.get("reinspectionPassRate")).isEqualByComparingTo("1");
 
 		expect(s1, "warnings", 1, "warnings.OVERDUE_HAZARD", 1, "warningsByStep.2", 1, "warningsNoticed", 0);
-		expect(s2, "warnings", 1, "warnings.LICENCE_EXPIRED", 1, "warningsByStep.3", 1, "warningsNoticed", 1);
+		expect(s2, "warnings", 2, "warnings.LICENCE_EXPIRED", 1, "warningsByStep.3", 1, "warningsByStep.1", 1, "warningsNoticed", 1);
+		// handled in time: resolved before a second step (w4); w1 and w2 had climbed before they were resolved
+		expect(s1, "warningsHandled", 0);
+		expect(s2, "warningsHandled", 1, "warningsHandled.LEAD_UNHANDLED", 1);
+		assertThat(total.get("warningHandledRate")).isEqualByComparingTo("0.3333");
+		expect(s1, "entitiesComplete", 2);
+		expect(s2, "entitiesComplete", 1);
+		assertThat(total.get("dataCompletenessRate")).isEqualByComparingTo("0.75");
 		expect(total, "accidents", 1, "accidents.GENERAL", 1, "accidentDeaths", 1);
 		// open now: h3 and h6 (never handled) in street 1, h4 in street 2; the warnings were all resolved on 03-19
 		expect(s1, "hazardsOpen", 2, "hazardsOpen.SUSPECTED_MAJOR", 1, "hazardsOpen.MAJOR", 1);

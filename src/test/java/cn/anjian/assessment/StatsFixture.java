@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * w1 street 1 hazard overdue, 03-15, steps 1 (03-15) and 2 (03-18)
  * w2 street 2 licence expired, 03-05, steps 1 (03-05), 2 (03-08), 3 通报 (03-11)
  * w3 street 1 suspected major, 2030-03-10, step 1
+ * w4 street 2 lead unhandled, 03-16, step 1 only (resolved 03-19 like the others: handled before climbing)
+ * register data complete (contacts, address, coordinates) for e1, e2 and e4, not for e3
  * a1 street 2 一般 2031-03-12 1 death; a2 street 1 较大 2030-03-05 2 deaths
  * 双重预防: e1, e2, e4 must run it; e1 and e2 have set it up (check tasks since 2031-01-05), e3 runs it voluntarily.
  * e1 stopped from 02-10 (triggered 02-17), resumed 03-01; e2 stopped from 03-05 (triggered 03-12), still stopped.
@@ -98,6 +100,13 @@ final class StatsFixture {
 		step(jdbc, w2, 3, s2, "2031-03-11", "NOTICE");
 		long w3 = warning(jdbc, "SUSPECTED_MAJOR_HAZARD", "HAZARD", h6, e3, s1, "2030-03-10");
 		step(jdbc, w3, 1, s1, "2030-03-10", "CONFIRM");
+		long w4 = warning(jdbc, "LEAD_UNHANDLED", "LEAD", 990_000_002L, e4, s2, "2031-03-16");
+		step(jdbc, w4, 1, s2, "2031-03-16", "SUPERVISE");
+		jdbc.sql("""
+				UPDATE supervised_entity SET legal_representative = '统计法人', legal_representative_phone = '0531-80000001',
+				  principal_name = '统计负责人', principal_phone = '0531-80000002', address = '统计测试路1号',
+				  latitude = 36.65, longitude = 117.12
+				WHERE id IN (:ids)""").param("ids", java.util.List.of(e1, e2, e4)).update();
 
 		jdbc.sql("UPDATE supervised_entity SET dual_prevention_mandatory = true WHERE id IN (:ids)")
 			.param("ids", java.util.List.of(e1, e2, e4)).update();

@@ -1039,6 +1039,9 @@ class DataScopeMatrixTest {
 		probe("GET /api/statistics/export.xlsx", Kind.SCOPED,
 				c -> notFound(c.districtA().get("/api/statistics/export.xlsx?regionId=" + c.regionB())), none());
 
+		probe("GET /api/assessment/usage", Kind.SCOPED, c -> assertThat(c.districtA().get("/api/assessment/usage").expect(200).raw())
+			.contains("历下区").doesNotContain("市中区"), none());
+
 		// assessment: accidents and targets
 		probe("GET /api/accidents", Kind.SCOPED, c -> assertThat(c.districtA().get("/api/accidents?size=500").expect(200).raw())
 			.doesNotContain("\"id\":" + accidentB(c) + ",").doesNotContain("市中区"), none());
