@@ -3,9 +3,10 @@ package cn.anjian.assessment;
 import cn.anjian.platform.files.FileTransfers;
 import cn.anjian.platform.oplog.OperationLog;
 import cn.anjian.platform.scope.DataScope;
-import cn.anjian.platform.scope.ScopeChecks;
 import cn.anjian.platform.web.ApiException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -48,12 +49,19 @@ class AssessmentController {
 			@NotNull @Positive BigDecimal weight, @NotNull String kind, String statistic, BigDecimal low, BigDecimal high) {
 	}
 
-	record SchemeForm(@NotNull Integer year, @NotBlank @Size(max = 200) String name, @NotNull BigDecimal excellentThreshold,
-			@NotNull BigDecimal passThreshold, @NotEmpty List<@Valid ElementForm> elements) {
+	/** {@code quarter} empty: the yearly assessment; 1–4: that quarter's. */
+	record SchemeForm(@NotNull Integer year, @Min(value = 1, message = "季度应为1至4") @Max(value = 4, message = "季度应为1至4") Integer quarter,
+			@NotBlank @Size(max = 200) String name, @NotNull BigDecimal excellentThreshold, @NotNull BigDecimal passThreshold,
+			@NotEmpty List<@Valid ElementForm> elements) {
 	}
 
-	record SchemeRow(long id, int year, String name, BigDecimal excellentThreshold, BigDecimal passThreshold, String state,
-			Instant scoredAt, Instant publishedAt, String approvedByName) {
+	record SchemeRow(long id, int year, Integer quarter, long regionId, String regionName, String name,
+			BigDecimal excellentThreshold, BigDecimal passThreshold, String state, Instant scoredAt, Instant publishedAt,
+			String approvedByName) {
+
+		String period() {
+			return year + "年" + (quarter == null ? "度" : "第" + quarter + "季度");
+		}
 	}
 
 	record ElementRow(long id, String code, String name, BigDecimal weight, String kind, String statistic, BigDecimal low,
@@ -69,18 +77,16 @@ class AssessmentController {
 
 	private final JdbcClient jdbc;
 	private final AssessmentScoring scoring;
-	private final ScopeChecks scopeChecks;
 	private final OperationLog operationLog;
 	private final FileTransfers files;
 	private final Clock clock;
 	private final JsonMapper json;
 
-	AssessmentController(JdbcClient jdbc, AssessmentScoring scoring, ScopeChecks scopeChecks, OperationLog operationLog,
+	AssessmentController(JdbcClient jdbc, AssessmentScoring scoring, OperationLog operationLog,
 			FileTransfers files, Clock clock, JsonMapper json) {
 		this.json = json;
 		this.jdbc = jdbc;
 		this.scoring = scoring;
-		this.scopeChecks = scopeChecks;
 		this.operationLog = operationLog;
 		this.files = files;
 		this.clock = clock;
@@ -88,14 +94,15 @@ class AssessmentController {
 
 	@GetMapping
 	@PreAuthorize("hasAuthority('assessment:read')")
-	List<SchemeRow> list() {
-		return jdbc.sql(SCHEME + " ORDER BY s.year DESC").query(SchemeRow.class).list();
+	List<SchemeRow> list(DataScope scope) {
+		return jdbc.sql(SCHEME + " WHERE " + VISIBLE + " ORDER BY s.year DESC, s.quarter DESC NULLS FIRST, s.region_id")
+			.param("callerRegion", scope.regionId()).query(SchemeRow.class).list();
 	}
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('assessment:read')")
-	Scheme get(@PathVariable long id) {
-		SchemeRow scheme = scheme(id);
+	Scheme get(@PathVariable long id, DataScope scope) {
+		SchemeRow scheme = visibleScheme(id, scope);
 		return new Scheme(scheme, jdbc.sql("""
 				SELECT id, code, name, weight, kind, statistic, low, high FROM assessment_element WHERE scheme_id = :id
 				ORDER BY sort_order, id""").param("id", id).query(ElementRow.class).list(), StatisticsCatalogue.figures());
@@ -104,19 +111,22 @@ class AssessmentController {
 	@PostMapping
 	@PreAuthorize("hasAuthority('assessment:write')")
 	Scheme create(@Valid @RequestBody SchemeForm form, DataScope scope) {
-		long city = requireCity(scope);
+		long region = requireOffice(scope);
 		validate(form);
-		if (jdbc.sql("SELECT count(*) FROM assessment_scheme WHERE year = :y").param("y", form.year()).query(Long.class).single() > 0) {
-			throw new ApiException(HttpStatus.CONFLICT, "SCHEME_EXISTS", form.year() + "年度的考评方案已存在");
+		if (jdbc.sql("""
+				SELECT count(*) FROM assessment_scheme WHERE region_id = :r AND year = :y AND coalesce(quarter, 0) = coalesce(:q, 0)
+				""").param("r", region).param("y", form.year()).param("q", form.quarter()).query(Long.class).single() > 0) {
+			throw new ApiException(HttpStatus.CONFLICT, "SCHEME_EXISTS",
+					form.year() + "年" + (form.quarter() == null ? "度" : "第" + form.quarter() + "季度") + "的考评方案已存在");
 		}
 		long id = jdbc.sql("""
-				INSERT INTO assessment_scheme (region_id, year, name, excellent_threshold, pass_threshold, state, created_at)
-				VALUES (:region, :year, :name, :excellent, :pass, 'DRAFT', :now) RETURNING id
-				""").param("region", city).param("year", form.year()).param("name", form.name().trim())
+				INSERT INTO assessment_scheme (region_id, year, quarter, name, excellent_threshold, pass_threshold, state, created_at)
+				VALUES (:region, :year, :quarter, :name, :excellent, :pass, 'DRAFT', :now) RETURNING id
+				""").param("region", region).param("year", form.year()).param("quarter", form.quarter()).param("name", form.name().trim())
 			.param("excellent", form.excellentThreshold()).param("pass", form.passThreshold())
 			.param("now", Timestamp.from(clock.instant())).query(Long.class).single();
-		insertElements(id, city, form.elements());
-		Scheme created = get(id);
+		insertElements(id, region, form.elements());
+		Scheme created = get(id, scope);
 		operationLog.record("ASSESSMENT_SCHEME_CREATE", "assessment_scheme", id, null, created);
 		return created;
 	}
@@ -125,12 +135,12 @@ class AssessmentController {
 	@PutMapping("/{id}")
 	@PreAuthorize("hasAuthority('assessment:write')")
 	Scheme update(@PathVariable long id, @Valid @RequestBody SchemeForm form, DataScope scope) {
-		long city = requireCity(scope);
-		Scheme before = get(id);
+		Scheme before = get(id, scope);
+		long region = requireOwner(before.scheme(), scope);
 		requireUnpublished(before.scheme());
 		validate(form);
-		if (form.year() != before.scheme().year()) {
-			throw ApiException.invalid("year", "方案年度不能修改");
+		if (form.year() != before.scheme().year() || !java.util.Objects.equals(form.quarter(), before.scheme().quarter())) {
+			throw ApiException.invalid("year", "方案的考评期间不能修改");
 		}
 		jdbc.sql("""
 				UPDATE assessment_scheme SET name = :name, excellent_threshold = :excellent, pass_threshold = :pass,
@@ -141,8 +151,8 @@ class AssessmentController {
 		jdbc.sql("DELETE FROM assessment_manual_score WHERE element_id IN (SELECT id FROM assessment_element WHERE scheme_id = :id AND NOT code IN (:codes))")
 			.param("id", id).param("codes", kept).update();
 		jdbc.sql("DELETE FROM assessment_element WHERE scheme_id = :id AND NOT code IN (:codes)").param("id", id).param("codes", kept).update();
-		insertElements(id, city, form.elements());
-		Scheme after = get(id);
+		insertElements(id, region, form.elements());
+		Scheme after = get(id, scope);
 		operationLog.record("ASSESSMENT_SCHEME_UPDATE", "assessment_scheme", id, before, after);
 		return after;
 	}
@@ -150,43 +160,43 @@ class AssessmentController {
 	@PostMapping("/{id}/score")
 	@PreAuthorize("hasAuthority('assessment:write')")
 	SchemeRow score(@PathVariable long id, DataScope scope) {
-		requireCity(scope);
-		SchemeRow before = lockScheme(id);
+		SchemeRow before = lockScheme(id, scope);
+		requireOwner(before, scope);
 		requireUnpublished(before);
 		int units = scoring.score(id);
 		jdbc.sql("UPDATE assessment_scheme SET state = 'SCORED', scored_at = :now WHERE id = :id")
 			.param("now", Timestamp.from(clock.instant())).param("id", id).update();
-		SchemeRow after = scheme(id);
+		SchemeRow after = visibleScheme(id, scope);
 		operationLog.record("ASSESSMENT_SCORE", "assessment_scheme", id, before, Map.of("scheme", after, "units", units));
 		return after;
 	}
 
-	/** 审定发布: the city office approves the scored results; from now on the year's results are kept as they are. */
+	/** 审定发布: the office that set the scheme approves the scored results; from now on they are kept as they are. */
 	@PostMapping("/{id}/publish")
 	@PreAuthorize("hasAuthority('assessment:write')")
 	SchemeRow publish(@PathVariable long id, DataScope scope) {
-		requireCity(scope);
-		SchemeRow before = lockScheme(id);
+		SchemeRow before = lockScheme(id, scope);
+		requireOwner(before, scope);
 		if (!before.state().equals("SCORED")) {
 			throw new ApiException(HttpStatus.CONFLICT, "NOT_SCORED", before.state().equals("PUBLISHED") ? "考评结果已发布" : "请先完成评分再审定发布");
 		}
 		jdbc.sql("UPDATE assessment_scheme SET state = 'PUBLISHED', published_at = :now, approved_by = :user WHERE id = :id")
 			.param("now", Timestamp.from(clock.instant())).param("user", scope.userId()).param("id", id).update();
-		SchemeRow after = scheme(id);
+		SchemeRow after = visibleScheme(id, scope);
 		operationLog.record("ASSESSMENT_PUBLISH", "assessment_scheme", id, before, after);
 		return after;
 	}
 
 	/**
-	 * The results the caller may see: the city office all of them; a district or department only its own, and only
-	 * once published.
+	 * The results the caller may see: the office that set the scheme all of them; an assessed unit (district, street,
+	 * department) only its own, and only once published.
 	 */
 	@GetMapping("/{id}/results")
 	@PreAuthorize("hasAuthority('assessment:read')")
 	List<ResultRow> results(@PathVariable long id, DataScope scope) {
-		SchemeRow scheme = scheme(id);
-		boolean city = scope.kind() == DataScope.Kind.REGION && scope.regionId() == cityId();
-		if (!city && !scheme.state().equals("PUBLISHED")) {
+		SchemeRow scheme = visibleScheme(id, scope);
+		boolean owner = scope.kind() == DataScope.Kind.REGION && scope.regionId() == scheme.regionId();
+		if (!owner && !scheme.state().equals("PUBLISHED")) {
 			return List.of();
 		}
 		return scope.bind(jdbc.sql("""
@@ -207,7 +217,8 @@ class AssessmentController {
 	Map<String, Object> manualScore(@PathVariable long id, @RequestParam long elementId, @RequestParam String unitType,
 			@RequestParam long unitId, @RequestParam BigDecimal score, @RequestParam(required = false) String note,
 			@RequestParam(required = false) MultipartFile file, DataScope scope) {
-		SchemeRow scheme = lockScheme(id);
+		SchemeRow scheme = lockScheme(id, scope);
+		requireOwner(scheme, scope);
 		requireUnpublished(scheme);
 		var element = jdbc.sql("SELECT weight, kind FROM assessment_element WHERE id = :e AND scheme_id = :s")
 			.param("e", elementId).param("s", id).query().listOfRows();
@@ -217,8 +228,7 @@ class AssessmentController {
 		if (score.signum() < 0 || score.compareTo((BigDecimal) element.get(0).get("weight")) > 0) {
 			throw ApiException.invalid("score", "得分应在0到该要素权重之间");
 		}
-		long region = unitRegion(unitType, unitId);
-		scopeChecks.requireRegion(scope, region, unitType.equals("DISTRICT") ? "region" : "department", unitId, "被考评单位");
+		long region = unitRegion(unitType, unitId, scheme.regionId());
 		FileTransfers.Received evidence = file == null || file.isEmpty() ? null : files.receive(file);
 		jdbc.sql("""
 				INSERT INTO assessment_manual_score (element_id, unit_type, unit_id, region_id, score, note, evidence_name,
@@ -260,13 +270,15 @@ class AssessmentController {
 				((Number) r.get("evidence_size")).longValue());
 	}
 
-	private long unitRegion(String unitType, long unitId) {
+	/** The region of a unit the scheme assesses: a region just below the scheme's, or a department at its level. */
+	private long unitRegion(String unitType, long unitId, long schemeRegion) {
 		String sql = switch (unitType) {
-			case "DISTRICT" -> "SELECT id FROM region WHERE id = :u AND parent_id = (SELECT id FROM region WHERE parent_id IS NULL)";
-			case "DEPARTMENT" -> "SELECT region_id FROM department WHERE id = :u AND region_id = (SELECT id FROM region WHERE parent_id IS NULL)";
-			default -> throw ApiException.invalid("unitType", "被考评单位类型只能是区县或部门");
+			case "DISTRICT", "STREET" -> "SELECT id FROM region WHERE id = :u AND parent_id = :s";
+			case "DEPARTMENT" -> "SELECT region_id FROM department WHERE id = :u AND region_id = :s";
+			default -> throw ApiException.invalid("unitType", "被考评单位类型只能是区县、街道（镇）或部门");
 		};
-		return jdbc.sql(sql).param("u", unitId).query(Long.class).optional().orElseThrow(() -> ApiException.notFound("被考评单位"));
+		return jdbc.sql(sql).param("u", unitId).param("s", schemeRegion).query(Long.class).optional()
+			.orElseThrow(() -> ApiException.notFound("被考评单位"));
 	}
 
 	private void validate(SchemeForm form) {
@@ -314,37 +326,51 @@ class AssessmentController {
 		}
 	}
 
-	private long requireCity(DataScope scope) {
-		long city = cityId();
-		if (scope.kind() != DataScope.Kind.REGION || scope.regionId() != city) {
-			throw ApiException.forbidden("考评方案由市安委办制定和审定");
+	/** The office of the city or of a district sets, scores and publishes its own schemes; a street office none. */
+	private long requireOffice(DataScope scope) {
+		boolean office = scope.kind() == DataScope.Kind.REGION && jdbc.sql("""
+				SELECT parent_id IS NULL OR level = 'DISTRICT' FROM region WHERE id = :r""").param("r", scope.regionId())
+			.query(Boolean.class).single();
+		if (!office) {
+			throw ApiException.forbidden("考评方案由市、区县安委办制定和审定");
 		}
-		return city;
+		return scope.regionId();
 	}
 
-	private long cityId() {
-		return jdbc.sql("SELECT id FROM region WHERE parent_id IS NULL").query(Long.class).single();
+	private long requireOwner(SchemeRow scheme, DataScope scope) {
+		if (requireOffice(scope) != scheme.regionId()) {
+			throw ApiException.forbidden("考评方案只能由制定它的安委办修改、评分和审定");
+		}
+		return scheme.regionId();
 	}
 
 	private static void requireUnpublished(SchemeRow scheme) {
 		if (scheme.state().equals("PUBLISHED")) {
-			throw new ApiException(HttpStatus.CONFLICT, "ASSESSMENT_PUBLISHED", scheme.year() + "年度考评结果已审定发布，不能再修改");
+			throw new ApiException(HttpStatus.CONFLICT, "ASSESSMENT_PUBLISHED", scheme.period() + "考评结果已审定发布，不能再修改");
 		}
 	}
 
-	private SchemeRow lockScheme(long id) {
-		jdbc.sql("SELECT id FROM assessment_scheme WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional()
-			.orElseThrow(() -> ApiException.notFound("考评方案"));
-		return scheme(id);
+	private SchemeRow lockScheme(long id, DataScope scope) {
+		SchemeRow visible = visibleScheme(id, scope);
+		jdbc.sql("SELECT id FROM assessment_scheme WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
+		return visible;
 	}
 
-	private SchemeRow scheme(long id) {
-		return jdbc.sql(SCHEME + " WHERE s.id = :id").param("id", id).query(SchemeRow.class).optional()
-			.orElseThrow(() -> ApiException.notFound("考评方案"));
+	private SchemeRow visibleScheme(long id, DataScope scope) {
+		return jdbc.sql(SCHEME + " WHERE s.id = :id AND " + VISIBLE).param("id", id).param("callerRegion", scope.regionId())
+			.query(SchemeRow.class).optional().orElseThrow(() -> ApiException.notFound("考评方案"));
 	}
+
+	/**
+	 * A scheme is seen where it applies: by its own region and everything under it (the city's by everyone, a
+	 * district's by that district, its streets and its departments) and by the regions above it.
+	 */
+	private static final String VISIBLE = """
+			(s.region_id IN (SELECT ancestor_id FROM region_closure WHERE descendant_id = :callerRegion)
+			 OR s.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :callerRegion))""";
 
 	private static final String SCHEME = """
-			SELECT s.id, s.year, s.name, s.excellent_threshold, s.pass_threshold, s.state, s.scored_at, s.published_at,
-			  u.display_name AS approved_by_name
-			FROM assessment_scheme s LEFT JOIN app_user u ON u.id = s.approved_by""";
+			SELECT s.id, s.year, s.quarter, s.region_id, r.name AS region_name, s.name, s.excellent_threshold, s.pass_threshold,
+			  s.state, s.scored_at, s.published_at, u.display_name AS approved_by_name
+			FROM assessment_scheme s JOIN region r ON r.id = s.region_id LEFT JOIN app_user u ON u.id = s.approved_by""";
 }

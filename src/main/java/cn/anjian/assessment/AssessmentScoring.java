@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 年终集中考评: scores every district of the city and every city department on the scheme's elements (AUTO elements
+ * 考评 (yearly, or for a quarter): scores every unit the scheme's office assesses — the city its districts and city
+ * departments, a district its streets (towns) and district departments — on the scheme's elements (AUTO elements
  * read the year's statistics, MANUAL ones the score entered with its evidence), grades the total, and applies the
  * one-vote veto. A district is vetoed by an accident in its territory; a department by an accident at an entity it
  * supervises.
@@ -46,25 +47,28 @@ class AssessmentScoring {
 
 	/** Replaces the scheme's results with a fresh scoring of every unit; returns how many units were scored. */
 	int score(long schemeId) {
-		var scheme = jdbc.sql("SELECT year, excellent_threshold, pass_threshold, region_id FROM assessment_scheme WHERE id = :id")
+		var scheme = jdbc.sql("SELECT year, quarter, excellent_threshold, pass_threshold, region_id FROM assessment_scheme WHERE id = :id")
 			.param("id", schemeId).query().singleRow();
 		int year = ((Number) scheme.get("year")).intValue();
-		long city = ((Number) scheme.get("region_id")).longValue();
+		Integer quarter = (Integer) scheme.get("quarter");
+		long region = ((Number) scheme.get("region_id")).longValue();
 		BigDecimal excellent = (BigDecimal) scheme.get("excellent_threshold");
 		BigDecimal pass = (BigDecimal) scheme.get("pass_threshold");
 		List<Element> elements = jdbc.sql("""
 				SELECT id, code, name, weight, kind, statistic, low, high FROM assessment_element WHERE scheme_id = :id
 				ORDER BY sort_order, id""").param("id", schemeId).query(Element.class).list();
-		Statistics.Period period = new Statistics.Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
-		DataScope wholeCity = DataScope.unrestricted(city); // the assessment is the city's own work over every unit
-		Map<Long, Map<String, BigDecimal>> districtFigures = statistics.table(wholeCity, city, period).rows().stream()
+		LocalDate from = quarter == null ? LocalDate.of(year, 1, 1) : LocalDate.of(year, 3 * quarter - 2, 1);
+		Statistics.Period period = new Statistics.Period(from, from.plusMonths(quarter == null ? 12 : 3).minusDays(1));
+		// the assessment is the office's own work over every unit below it
+		DataScope wholeRegion = DataScope.unrestricted(region);
+		Map<Long, Map<String, BigDecimal>> regionFigures = statistics.table(wholeRegion, region, period).rows().stream()
 			.collect(Collectors.toMap(Statistics.Row::regionId, Statistics.Row::values));
 
 		jdbc.sql("DELETE FROM assessment_result WHERE scheme_id = :id").param("id", schemeId).update();
-		List<Unit> units = units(city);
+		List<Unit> units = units(region);
 		for (Unit unit : units) {
-			Map<String, BigDecimal> figures = unit.type().equals("DISTRICT") ? districtFigures.getOrDefault(unit.id(), Map.of())
-					: statistics.totals(new DataScope(DataScope.Kind.DEPARTMENT, 0, city, unit.id(), null), city, period);
+			Map<String, BigDecimal> figures = !unit.type().equals("DEPARTMENT") ? regionFigures.getOrDefault(unit.id(), Map.of())
+					: statistics.totals(new DataScope(DataScope.Kind.DEPARTMENT, 0, region, unit.id(), null), region, period);
 			List<ElementScore> scores = new ArrayList<>();
 			for (Element e : elements) {
 				scores.add(score(e, unit, figures));
@@ -73,7 +77,8 @@ class AssessmentScoring {
 			Grade byScore = AssessmentGrading.grade(total, excellent, pass);
 			List<String> accidents = vetoingAccidents(unit, period);
 			String reason = accidents.isEmpty() ? null
-					: "一票否决：" + period.from().getYear() + "年度发生一般及以上生产安全事故 " + accidents.size() + " 起（"
+					: "一票否决：" + period.from().getYear() + "年" + (quarter == null ? "度" : "第" + quarter + "季度")
+							+ "发生一般及以上生产安全事故 " + accidents.size() + " 起（"
 							+ String.join("；", accidents) + "），等次定为不合格";
 			jdbc.sql("""
 					INSERT INTO assessment_result (scheme_id, unit_type, unit_id, unit_name, region_id, total, score_grade, grade,
@@ -113,7 +118,7 @@ class AssessmentScoring {
 
 	/** The accidents that veto the unit's grade, each described by date, place, unit and level. */
 	private List<String> vetoingAccidents(Unit unit, Statistics.Period period) {
-		String where = unit.type().equals("DISTRICT")
+		String where = !unit.type().equals("DEPARTMENT")
 				? "a.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :unit)"
 				: "EXISTS (SELECT 1 FROM entity_assignment s WHERE s.entity_id = a.entity_id AND s.department_id = :unit"
 						+ " AND s.started_at <= a.occurred_at AND (s.ended_at IS NULL OR s.ended_at > a.occurred_at))";
@@ -135,11 +140,13 @@ class AssessmentScoring {
 			.list();
 	}
 
-	private List<Unit> units(long city) {
+	/** The city assesses its districts and departments; a district its streets (towns) and its departments. */
+	private List<Unit> units(long region) {
 		return jdbc.sql("""
-				SELECT 'DISTRICT' AS type, id, name, id AS region_id, sort_order, code AS k FROM region WHERE parent_id = :city
+				SELECT CASE WHEN level = 'DISTRICT' THEN 'DISTRICT' ELSE 'STREET' END AS type, id, name, id AS region_id, sort_order,
+				  code AS k FROM region WHERE parent_id = :region
 				UNION ALL
-				SELECT 'DEPARTMENT', id, name, region_id, 1000 + sort_order, name FROM department WHERE region_id = :city
-				ORDER BY 5, 6""").param("city", city).query(Unit.class).list();
+				SELECT 'DEPARTMENT', id, name, region_id, 1000 + sort_order, name FROM department WHERE region_id = :region
+				ORDER BY 5, 6""").param("region", region).query(Unit.class).list();
 	}
 }

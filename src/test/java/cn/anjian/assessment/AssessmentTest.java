@@ -118,6 +118,68 @@ class AssessmentTest {
 			.param("s", scheme).param("u", f.district).query(BigDecimal.class).single()).isEqualByComparingTo("93.33");
 	}
 
+	@Autowired
+	AssessmentScoring scoring;
+
+	@Test
+	void aDistrictAssessesItsStreetsForAQuarterAndOnlyTheQuartersAccidentsVeto() {
+		// the dataset's district has no office account: its Q1 scheme is stored directly and scored as its office would
+		long scheme = jdbc.sql("""
+				INSERT INTO assessment_scheme (region_id, year, quarter, name, excellent_threshold, pass_threshold, state, created_at)
+				VALUES (:r, 2031, 1, '统计测试区2031年第一季度考评', 9, 4, 'DRAFT', now()) RETURNING id""").param("r", f.district)
+			.query(Long.class).single();
+		jdbc.sql("""
+				INSERT INTO assessment_element (scheme_id, region_id, code, name, weight, kind, statistic, low, high, sort_order)
+				VALUES (:s, :r, 'ONTIME', '隐患按期整改率', 10, 'AUTO', 'onTimeRate', 0, 1, 1)""").param("s", scheme).param("r", f.district)
+			.update();
+		scoring.score(scheme);
+		Map<String, JsonNode> results = new HashMap<>();
+		jdbc.sql("SELECT unit_name, unit_type, total, grade, vetoed, veto_reason FROM assessment_result WHERE scheme_id = :s")
+			.param("s", scheme).query((rs, n) -> results.put(rs.getString("unit_name"), tools.jackson.databind.json.JsonMapper.builder()
+				.build().valueToTree(Map.of("type", rs.getString("unit_type"), "total", rs.getBigDecimal("total"),
+						"grade", rs.getString("grade"), "vetoed", rs.getBoolean("vetoed"),
+						"reason", String.valueOf(rs.getString("veto_reason"))))))
+			.list();
+		// its two streets (no department sits at its level); street 1: h1 on time, h2 late → 5.00 of 10
+		assertThat(results).containsOnlyKeys("统计一街道", "统计二街道");
+		assertThat(results.get("统计一街道").get("type").asString()).isEqualTo("STREET");
+		assertThat(results.get("统计一街道").get("total").decimalValue()).isEqualByComparingTo("5.00");
+		assertThat(results.get("统计一街道").get("grade").asString()).isEqualTo("PASS");
+		// a2 (较大, street 1) was in March 2030: not this quarter; a1 (一般, street 2, 2031-03-12) is
+		assertThat(results.get("统计一街道").get("vetoed").asBoolean()).isFalse();
+		assertThat(results.get("统计二街道").get("vetoed").asBoolean()).isTrue();
+		assertThat(results.get("统计二街道").get("reason").asString()).contains("2031年第1季度").contains("2031-03-12");
+	}
+
+	@Test
+	void aDistrictOfficeSetsItsOwnQuarterlySchemeForItsStreetsAndNobodyElseChangesIt() {
+		var lixia = ApiClient.signedIn(port, "lixia_office");
+		String quarterly = SCHEME.replace("\"year\":2031,", "\"year\":2033,\"quarter\":2,").replace("2031年度", "历下区2033年第二季度");
+		JsonNode created = lixia.post("/api/assessment/schemes", quarterly).expect(200).body().get("scheme");
+		long scheme = created.get("id").asLong();
+		assertThat(created.get("quarter").asInt()).isEqualTo(2);
+		assertThat(created.get("regionName").asString()).isEqualTo("历下区");
+		assertThat(lixia.post("/api/assessment/schemes", quarterly).expect(409).code()).isEqualTo("SCHEME_EXISTS");
+		lixia.post("/api/assessment/schemes", quarterly.replace("\"quarter\":2,", "\"quarter\":3,")).expect(200);
+		lixia.post("/api/assessment/schemes", quarterly.replace("\"quarter\":2,", "\"quarter\":5,")).expect(400);
+
+		// the city sees it but does not change it; another district does not even see it
+		city.get("/api/assessment/schemes/" + scheme).expect(200);
+		city.post("/api/assessment/schemes/" + scheme + "/score", null).expect(403);
+		var shizhong = ApiClient.signedIn(port, "shizhong_office");
+		shizhong.get("/api/assessment/schemes/" + scheme).expect(404);
+		assertThat(shizhong.get("/api/assessment/schemes").expect(200).raw()).doesNotContain("历下区2033年第二季度");
+		ApiClient.signedIn(port, "lixia_street").post("/api/assessment/schemes", quarterly).expect(403);
+
+		lixia.post("/api/assessment/schemes/" + scheme + "/score", null).expect(200);
+		JsonNode results = lixia.get("/api/assessment/schemes/" + scheme + "/results").expect(200).body();
+		long streets = jdbc.sql("SELECT count(*) FROM region WHERE parent_id = :d").param("d", district("370102")).query(Long.class).single();
+		long departments = jdbc.sql("SELECT count(*) FROM department WHERE region_id = :d").param("d", district("370102"))
+			.query(Long.class).single();
+		assertThat(results).hasSize((int) (streets + departments));
+		assertThat(results.toString()).contains("\"unitType\":\"STREET\"").contains("历下区应急管理局").doesNotContain("市中区");
+	}
+
 	@Test
 	void aTargetShowsTheYearsDeathsAgainstLastYear() {
 		JsonNode target = city.post("/api/targets", """

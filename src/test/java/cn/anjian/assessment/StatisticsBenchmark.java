@@ -27,7 +27,7 @@ public class StatisticsBenchmark {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AnjianApplication.class)
 			.run("--anjian.db.embedded.data-dir=target/bench-pg", "--anjian.db.embedded.clean=true", "--anjian.demo=true",
 					"--anjian.demo.entities=0", "--anjian.demo.hazards=0", "--db-scheduler.enabled=false", "--server.port=0",
-					"--logging.level.root=WARN", "--logging.structured.format.console=")) {
+					"--logging.level.root=WARN", "--logging.structured.format.console=", "--spring.jdbc.template.query-timeout=0")) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			Statistics statistics = context.getBean(Statistics.class);
 			((SimulatedClock) context.getBean(Clock.class)).freeze(NOW);

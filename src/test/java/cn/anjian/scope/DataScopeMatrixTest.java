@@ -1062,20 +1062,32 @@ class DataScopeMatrixTest {
 				c -> c.districtB().post("/api/targets", targetJson(c.regionB())).expect(200));
 
 		// assessment: schemes (the city's, the same for everyone), scoring and results (each unit sees its own)
-		probe("GET /api/assessment/schemes", Kind.GLOBAL, none(), none());
-		probe("GET /api/assessment/schemes/{id}", Kind.GLOBAL, none(), none());
-		probe("POST /api/assessment/schemes", Kind.GLOBAL,
-				c -> c.districtA().post("/api/assessment/schemes", schemeJson(2044)).expect(403),
-				c -> ApiClient.signedIn(c.port(), "city_office").post("/api/assessment/schemes", schemeJson(2044)).expect(200));
-		probe("PUT /api/assessment/schemes/{id}", Kind.GLOBAL,
-				c -> c.districtA().put("/api/assessment/schemes/" + scheme(c, 2045), schemeJson(2045)).expect(403),
-				c -> ApiClient.signedIn(c.port(), "city_office").put("/api/assessment/schemes/" + scheme(c, 2045), schemeJson(2045)).expect(200));
-		probe("POST /api/assessment/schemes/{id}/score", Kind.GLOBAL,
-				c -> c.districtA().post("/api/assessment/schemes/" + scheme(c, 2045) + "/score", null).expect(403),
-				c -> ApiClient.signedIn(c.port(), "city_office").post("/api/assessment/schemes/" + scheme(c, 2045) + "/score", null).expect(200));
-		probe("POST /api/assessment/schemes/{id}/publish", Kind.GLOBAL,
-				c -> c.districtA().post("/api/assessment/schemes/" + scheme(c, 2046) + "/publish", null).expect(403),
-				c -> {
+		// a district office sets its own (street) schemes: seen by its district only, changed by its office only
+		probe("GET /api/assessment/schemes", Kind.SCOPED, c -> {
+			long b = districtScheme(c, 2048);
+			assertThat(c.districtA().get("/api/assessment/schemes").expect(200).raw()).doesNotContain("\"id\":" + b + ",")
+				.contains("\"id\":" + scheme(c, 2045) + ",");
+		}, none());
+		probe("GET /api/assessment/schemes/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().get("/api/assessment/schemes/" + districtScheme(c, 2048))), none());
+		probe("POST /api/assessment/schemes", Kind.SCOPED, c -> {
+			JsonNode own = c.districtA().post("/api/assessment/schemes", schemeJson(2044)).expect(200).body();
+			assertThat(own.get("scheme").get("regionName").asString()).isEqualTo("历下区");
+			assertThat(c.districtB().get("/api/assessment/schemes").expect(200).raw())
+				.doesNotContain("\"id\":" + own.get("scheme").get("id").asLong() + ",");
+		}, c -> ApiClient.signedIn(c.port(), "city_office").post("/api/assessment/schemes", schemeJson(2044)).expect(200));
+		probe("PUT /api/assessment/schemes/{id}", Kind.SCOPED, c -> {
+			c.districtA().put("/api/assessment/schemes/" + scheme(c, 2045), schemeJson(2045)).expect(403);
+			notFound(c.districtA().put("/api/assessment/schemes/" + districtScheme(c, 2048), schemeJson(2048)));
+		}, c -> ApiClient.signedIn(c.port(), "city_office").put("/api/assessment/schemes/" + scheme(c, 2045), schemeJson(2045)).expect(200));
+		probe("POST /api/assessment/schemes/{id}/score", Kind.SCOPED, c -> {
+			c.districtA().post("/api/assessment/schemes/" + scheme(c, 2045) + "/score", null).expect(403);
+			notFound(c.districtA().post("/api/assessment/schemes/" + districtScheme(c, 2048) + "/score", null));
+		}, c -> ApiClient.signedIn(c.port(), "city_office").post("/api/assessment/schemes/" + scheme(c, 2045) + "/score", null).expect(200));
+		probe("POST /api/assessment/schemes/{id}/publish", Kind.SCOPED, c -> {
+			c.districtA().post("/api/assessment/schemes/" + scheme(c, 2046) + "/publish", null).expect(403);
+			notFound(c.districtA().post("/api/assessment/schemes/" + districtScheme(c, 2048) + "/publish", null));
+		}, c -> {
 					var city = ApiClient.signedIn(c.port(), "city_office");
 					long id = scheme(c, 2046);
 					city.post("/api/assessment/schemes/" + id + "/score", null).expect(200);
@@ -1086,8 +1098,16 @@ class DataScopeMatrixTest {
 			assertThat(results).hasSize(1);
 			assertThat(results.toString()).contains("历下区").doesNotContain("市中区").doesNotContain("市应急管理局");
 		}, none());
-		probe("POST /api/assessment/schemes/{id}/manual-scores", Kind.SCOPED,
-				c -> c.districtA().post(manualScorePath(c, c.regionB()), null).expect(403),
+		probe("POST /api/assessment/schemes/{id}/manual-scores", Kind.SCOPED, c -> {
+					c.districtA().post(manualScorePath(c, c.regionB()), null).expect(403);
+					c.districtA().post(manualScorePath(c, c.jdbc().sql("SELECT id FROM region WHERE code = '370102'")
+						.query(Long.class).single()), null).expect(403); // nor its own district in the city's scheme
+					long b = districtScheme(c, 2048);
+					long element = c.jdbc().sql("SELECT id FROM assessment_element WHERE scheme_id = :s AND code = 'WORK'")
+						.param("s", b).query(Long.class).single();
+					notFound(c.districtA().post("/api/assessment/schemes/" + b + "/manual-scores?elementId=" + element
+							+ "&unitType=STREET&unitId=" + c.streetB() + "&score=70", null));
+				},
 				c -> ApiClient.signedIn(c.port(), "city_office").post(manualScorePath(c, c.regionB()), null).expect(200));
 		probe("GET /api/assessment/schemes/{id}/manual-scores/{elementId}/{unitType}/{unitId}/evidence", Kind.SCOPED, c -> {
 			var city = ApiClient.signedIn(c.port(), "city_office");
@@ -1290,11 +1310,20 @@ class DataScopeMatrixTest {
 				""".formatted(year);
 	}
 
-	/** The scheme of a year (created by the city office if there is none yet). */
+	/** The city's scheme of a year (created by the city office if there is none yet). */
 	static long scheme(Ctx c, int year) {
-		return c.jdbc().sql("SELECT id FROM assessment_scheme WHERE year = :y").param("y", year).query(Long.class).optional()
+		return c.jdbc().sql("""
+				SELECT id FROM assessment_scheme WHERE year = :y AND quarter IS NULL
+				  AND region_id = (SELECT id FROM region WHERE parent_id IS NULL)""").param("y", year).query(Long.class).optional()
 			.orElseGet(() -> ApiClient.signedIn(c.port(), "city_office").post("/api/assessment/schemes", schemeJson(year)).expect(200)
 				.body().get("scheme").get("id").asLong());
+	}
+
+	/** District B's own scheme of a year, for its streets. */
+	static long districtScheme(Ctx c, int year) {
+		return c.jdbc().sql("SELECT id FROM assessment_scheme WHERE year = :y AND region_id = :r").param("y", year)
+			.param("r", c.regionB()).query(Long.class).optional()
+			.orElseGet(() -> c.districtB().post("/api/assessment/schemes", schemeJson(year)).expect(200).body().get("scheme").get("id").asLong());
 	}
 
 	static long publishedScheme(Ctx c) {
