@@ -561,6 +561,16 @@ class DataScopeMatrixTest {
 				c -> notFound(liaisonA.apply(c).post("/api/supervision-orders/" + orderB(c) + "/route", "{\"officeId\":" + c.officeB() + "}")),
 				c -> ApiClient.signedIn(c.port(), "shizhong_yj_liaison").post("/api/supervision-orders/" + freshOrderB(c) + "/route",
 						"{\"officeId\":" + c.officeB() + "}").expect(200));
+		probe("POST /api/supervision-orders/bulk-reply", Kind.SCOPED, c -> {
+			var refused = liaisonA.apply(c).post("/api/supervision-orders/bulk-reply", "{\"orderIds\":[" + orderB(c) + "],\"replyText\":\"越权\"}");
+			assertThat(refused.expect(409).body().get("failures").get(0).get("code").asString()).isEqualTo("NOT_FOUND");
+		}, c -> inspectorB.apply(c).post("/api/supervision-orders/bulk-reply", "{\"orderIds\":[" + freshOrderB(c) + "," + freshOrderB(c)
+				+ "],\"replyText\":\"已整改\"}").expect(200));
+		probe("POST /api/supervision-orders/bulk-route", Kind.SCOPED, c -> {
+			var refused = liaisonA.apply(c).post("/api/supervision-orders/bulk-route", "{\"orderIds\":[" + orderB(c) + "],\"officeId\":" + c.officeB() + "}");
+			assertThat(refused.expect(409).body().get("failures").get(0).get("code").asString()).isEqualTo("NOT_FOUND");
+		}, c -> ApiClient.signedIn(c.port(), "shizhong_yj_liaison").post("/api/supervision-orders/bulk-route",
+				"{\"orderIds\":[" + freshOrderB(c) + "],\"officeId\":" + c.officeB() + "}").expect(200));
 		probe("POST /api/supervision-orders/{id}/review", Kind.SCOPED,
 				c -> notFound(c.districtA().post("/api/supervision-orders/" + orderB(c) + "/review", "{\"accepted\":true}")),
 				c -> {
