@@ -614,6 +614,7 @@ class DataScopeMatrixTest {
 
 		// platform: working-day calendar (national reference data)
 		probe("GET /api/work-calendar", Kind.GLOBAL, none(), none());
+		probe("GET /api/work-calendar/status", Kind.GLOBAL, none(), none());
 		probe("PUT /api/work-calendar/{day}", Kind.GLOBAL,
 				c -> c.districtA().put("/api/work-calendar/2030-02-04", "{\"kind\":\"HOLIDAY\",\"name\":\"春节\"}").expect(403),
 				c -> c.admin().put("/api/work-calendar/2030-02-04", "{\"kind\":\"HOLIDAY\",\"name\":\"春节\"}").expect(200));
