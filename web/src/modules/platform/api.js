@@ -41,6 +41,8 @@ export function invalidateDict(type) {
 export const calendarApi = {
   /** → [{day, kind (HOLIDAY | ADJUSTED_WORKDAY), name}] */
   year: (year) => http.get('/work-calendar', { year }),
+  /** → {today, years: [{year, days, entered}], warnings: ['尚未录入YYYY年节假日安排，按周一至周五计算工作日']} */
+  status: (options) => http.get('/work-calendar/status', undefined, options),
   save: (day, body) => http.put(`/work-calendar/${day}`, body),
   remove: (day) => http.del(`/work-calendar/${day}`)
 }

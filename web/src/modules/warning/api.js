@@ -21,6 +21,9 @@ export const supervisionApi = {
   get: (id) => http.get(`/supervision-orders/${id}`),
   reply: (id, replyText) => http.post(`/supervision-orders/${id}/reply`, { replyText }),
   route: (id, officeId) => http.post(`/supervision-orders/${id}/route`, { officeId }),
+  /** all or nothing; a refusal (409 BULK_REFUSED) carries failures: [{orderId, code, message}] */
+  bulkReply: (orderIds, replyText) => http.post('/supervision-orders/bulk-reply', { orderIds, replyText }),
+  bulkRoute: (orderIds, officeId) => http.post('/supervision-orders/bulk-route', { orderIds, officeId }),
   review: (id, accepted, comment) => http.post(`/supervision-orders/${id}/review`, { accepted, comment }),
   upload: (id, file) => http.upload(`/supervision-orders/${id}/attachments`, { file }),
   attachmentUrl: (id, attachmentId) => apiUrl(`/supervision-orders/${id}/attachments/${attachmentId}/content`)

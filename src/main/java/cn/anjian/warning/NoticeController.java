@@ -28,8 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 通报: the ladders' 通报 steps leave entries pending; the office compiles them into a numbered notice
- * ({@code 济安办通〔2026〕N号}) naming the units and their issues, issued once and kept as issued (no edit, no delete),
+ * 通报: the ladders' 通报 steps leave entries pending for the step's acting office — the city office, or a district
+ * office when an edited ladder has a district 通报 step; that office compiles them into a notice numbered in its own
+ * gapless sequence per year ({@code 济安办通〔2026〕N号}, {@code 历下安办通〔2026〕N号}) naming the units and their issues, issued once and kept as issued (no edit, no delete),
  * downloadable as PDF and XLSX. A notice is sent to the units it names: besides the issuing office's territory, whoever
  * has one of its entries in scope may read it — the whole notice, as an official 通报 is circulated whole.
  */
@@ -72,18 +73,25 @@ class NoticeController {
 			.param("office", scope.regionId()).query(EntryRow.class).list();
 	}
 
-	/** Compiles the pending entries (all, or those chosen) into a notice with the office's next number. */
+	/**
+	 * Compiles the pending entries (all, or those chosen) into a notice with the office's next number. The acting office
+	 * of a 通报 step compiles it: the city office its city entries, a district office its own district's — a chosen
+	 * entry that is not one of the caller's office's pending entries refuses the whole compilation.
+	 */
 	@PostMapping
 	@PreAuthorize("hasAuthority('notice:write')")
 	Notice compile(@RequestBody CompileForm form, DataScope scope) {
 		if (scope.kind() != DataScope.Kind.REGION) {
 			throw ApiException.forbidden("通报由安委会办公室签发");
 		}
+		boolean all = form.entryIds() == null || form.entryIds().isEmpty();
 		List<Long> entries = scope.bind(jdbc.sql("SELECT e.id FROM notice_entry e WHERE e.notice_id IS NULL AND e.issuer_region_id = :office AND "
 				+ scope.regionFilter("e.region_id") + " AND (:all OR e.id IN (:ids)) ORDER BY e.id FOR UPDATE"))
-			.param("office", scope.regionId()).param("all", form.entryIds() == null || form.entryIds().isEmpty())
-			.param("ids", form.entryIds() == null || form.entryIds().isEmpty() ? List.of(-1L) : form.entryIds())
+			.param("office", scope.regionId()).param("all", all).param("ids", all ? List.of(-1L) : form.entryIds())
 			.query(Long.class).list();
+		if (!all && entries.size() != form.entryIds().stream().distinct().count()) {
+			throw ApiException.conflict("NOTICE_ENTRY_UNAVAILABLE", "所选事项中有不属于本办待通报的事项（已编入通报，或应由其他安委办通报）");
+		}
 		if (entries.isEmpty()) {
 			throw ApiException.conflict("NOTHING_TO_NOTICE", "没有待通报的事项");
 		}
@@ -92,7 +100,7 @@ class NoticeController {
 		Map<String, Object> office = jdbc.sql("SELECT name, level FROM region WHERE id = :id").param("id", scope.regionId())
 			.query().singleRow();
 		String name = (String) office.get("name");
-		String prefix = ("CITY".equals(office.get("level")) ? name.substring(0, 1) : name.replaceAll("(区|县|市)$", "")) + "安办通";
+		String prefix = officePrefix(name, (String) office.get("level")) + "安办通";
 		int seq = numbers.next("NOTICE", scope.regionId(), today.getYear());
 		long id = jdbc.sql("""
 				INSERT INTO notice (region_id, number_year, number_seq, number, title, intro, issuer, issued_on, issued_at, issued_by)
@@ -164,6 +172,14 @@ class NoticeController {
 				FROM notice_entry e JOIN warning w ON w.id = e.warning_id WHERE e.notice_id = :id ORDER BY e.region_name, e.unit_name, e.id
 				""").param("id", id).query(Notice.Item.class).list();
 		return new Notice(header.id(), header.number(), header.title(), header.intro(), header.issuer(), header.issuedOn(), items);
+	}
+
+	/**
+	 * The short name an office's document numbers start with, as {@link StepActions} numbers its 督办单: the city's first
+	 * character (济南市 → 济安办通), a district's name without its 区/县/市 suffix (历下区 → 历下安办通).
+	 */
+	static String officePrefix(String regionName, String level) {
+		return "CITY".equals(level) ? regionName.substring(0, 1) : regionName.replaceAll("(区|县|市)$", "");
 	}
 
 	/** The issuing office's territory, or a unit the notice names. */

@@ -3,7 +3,8 @@ package cn.anjian.warning;
 /**
  * What each step of a ladder sets in motion (seed 003 §六): 督办 — a supervision order to the warning's responsible
  * department (else its entity, else its territory), numbered by the acting office; 通报 — an entry waiting for the
- * city office's next notice; 通知确认 — a task for the competent department to confirm.
+ * acting office's next notice (the city office's, or a district office's for a district 通报 step); 通知确认 — a task
+ * for the competent department to confirm.
  * <p>
  * These are common table expressions appended to {@link WarningEngine}'s climb statement after {@code due} (the
  * warnings taken, with their entity, department and title) and {@code reached} (the step rows that statement really

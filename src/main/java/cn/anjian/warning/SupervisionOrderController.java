@@ -8,8 +8,12 @@ import cn.anjian.platform.web.Page;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,6 +61,18 @@ class SupervisionOrderController {
 	record ReviewForm(boolean accepted, String comment) {
 	}
 
+	record BulkReplyForm(List<Long> orderIds, String replyText) {
+	}
+
+	record BulkRouteForm(List<Long> orderIds, Long officeId) {
+	}
+
+	/** Why one order of a bulk call cannot be handled: the code and message its single call would have answered. */
+	record BulkFailure(long orderId, String code, String message) {
+	}
+
+	static final int MAX_BULK = 100;
+
 	private final JdbcClient jdbc;
 	private final OperationLog operationLog;
 	private final FileTransfers files;
@@ -97,17 +113,61 @@ class SupervisionOrderController {
 	@PreAuthorize("hasAuthority('supervision:reply')")
 	OrderRow reply(@PathVariable long id, @RequestBody ReplyForm form, DataScope scope) {
 		OrderRow before = addressed(scope, id);
-		if (form.replyText() == null || form.replyText().isBlank()) {
-			throw ApiException.invalid("replyText", "请填写答复内容");
-		}
-		if (form.replyText().length() > 2000) {
-			throw ApiException.invalid("replyText", "答复内容不能超过2000字");
-		}
+		validate(form);
 		change(id, "state = 'REPLIED', reply_text = :text, replied_at = :now, replied_by = :user", "('OPEN', 'REJECTED')",
 				"该督办单已答复，等待签发单位审核", form.replyText().trim(), null, scope);
 		OrderRow after = find(scope, id);
 		operationLog.record("SUPERVISION_REPLY", "supervision_order", id, before, after);
 		return after;
+	}
+
+	/**
+	 * The same reply to several orders at once (批量回复), all or nothing: if any order cannot be answered — out of
+	 * scope, not addressed to the caller, already answered — none is, and the refusal lists each failing order.
+	 */
+	@PostMapping("/bulk-reply")
+	@PreAuthorize("hasAuthority('supervision:reply')")
+	List<OrderRow> bulkReply(@RequestBody BulkReplyForm form, DataScope scope) {
+		ReplyForm reply = new ReplyForm(form.replyText());
+		validate(reply);
+		return bulk(form.orderIds(), id -> reply(id, reply, scope));
+	}
+
+	/** Several orders routed to one office at once (批量转办), all or nothing as {@link #bulkReply}. */
+	@PostMapping("/bulk-route")
+	@PreAuthorize("hasAuthority('supervision:route')")
+	List<OrderRow> bulkRoute(@RequestBody BulkRouteForm form, DataScope scope) {
+		if (form.officeId() == null) {
+			throw ApiException.invalid("officeId", "请选择本部门的处（科）室");
+		}
+		RouteForm route = new RouteForm(form.officeId());
+		return bulk(form.orderIds(), id -> route(id, route, scope));
+	}
+
+	/**
+	 * Runs the single call on each order, in id order (so two bulk calls lock rows in the same order), inside the
+	 * request's one transaction: a failure of any order is answered with 409 and every failure, which rolls back the
+	 * orders already handled and their log entries ({@code WriteTransactionFilter}).
+	 */
+	private List<OrderRow> bulk(List<Long> orderIds, LongFunction<OrderRow> single) {
+		if (orderIds == null || orderIds.isEmpty() || orderIds.size() > MAX_BULK || orderIds.contains(null)) {
+			throw ApiException.invalid("orderIds", "请选择1至" + MAX_BULK + "张督办单");
+		}
+		List<OrderRow> done = new ArrayList<>();
+		List<BulkFailure> failures = new ArrayList<>();
+		for (long id : orderIds.stream().distinct().sorted().toList()) {
+			try {
+				done.add(single.apply(id));
+			}
+			catch (ApiException e) {
+				failures.add(new BulkFailure(id, e.code(), e.getMessage()));
+			}
+		}
+		if (!failures.isEmpty()) {
+			throw new ApiException(HttpStatus.CONFLICT, "BULK_REFUSED",
+					failures.size() + "张督办单无法办理，本次批量操作未作任何更改", List.of(), Map.of("failures", failures));
+		}
+		return done;
 	}
 
 	/** A liaison (or the department's leader) hands the order to one of the department's offices. */
@@ -117,6 +177,9 @@ class SupervisionOrderController {
 		OrderRow before = addressed(scope, id);
 		if (before.addresseeDepartmentId() == null) {
 			throw ApiException.forbidden("该督办单不是发给部门的，无需分转");
+		}
+		if (before.state().equals("ACCEPTED")) {
+			throw ApiException.conflict("ORDER_CLOSED", "该督办单已办结，无需分转");
 		}
 		boolean ownOffice = form.officeId() != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM department_office WHERE id = :o AND department_id = :d)")
 			.param("o", form.officeId()).param("d", before.addresseeDepartmentId()).query(Boolean.class).single();
@@ -177,6 +240,15 @@ class SupervisionOrderController {
 		Attachment a = attachments(id).stream().filter(x -> x.id() == attachmentId).findFirst()
 			.orElseThrow(() -> ApiException.notFound("附件"));
 		return files.send(a.sha256(), a.fileName(), a.contentType(), a.sizeBytes());
+	}
+
+	private static void validate(ReplyForm form) {
+		if (form.replyText() == null || form.replyText().isBlank()) {
+			throw ApiException.invalid("replyText", "请填写答复内容");
+		}
+		if (form.replyText().length() > 2000) {
+			throw ApiException.invalid("replyText", "答复内容不能超过2000字");
+		}
 	}
 
 	/** Moves the order on, if it is still in one of {@code fromStates}; otherwise someone else was first (409). */

@@ -561,6 +561,16 @@ class DataScopeMatrixTest {
 				c -> notFound(liaisonA.apply(c).post("/api/supervision-orders/" + orderB(c) + "/route", "{\"officeId\":" + c.officeB() + "}")),
 				c -> ApiClient.signedIn(c.port(), "shizhong_yj_liaison").post("/api/supervision-orders/" + freshOrderB(c) + "/route",
 						"{\"officeId\":" + c.officeB() + "}").expect(200));
+		probe("POST /api/supervision-orders/bulk-reply", Kind.SCOPED, c -> {
+			var refused = liaisonA.apply(c).post("/api/supervision-orders/bulk-reply", "{\"orderIds\":[" + orderB(c) + "],\"replyText\":\"越权\"}");
+			assertThat(refused.expect(409).body().get("failures").get(0).get("code").asString()).isEqualTo("NOT_FOUND");
+		}, c -> inspectorB.apply(c).post("/api/supervision-orders/bulk-reply", "{\"orderIds\":[" + freshOrderB(c) + "," + freshOrderB(c)
+				+ "],\"replyText\":\"已整改\"}").expect(200));
+		probe("POST /api/supervision-orders/bulk-route", Kind.SCOPED, c -> {
+			var refused = liaisonA.apply(c).post("/api/supervision-orders/bulk-route", "{\"orderIds\":[" + orderB(c) + "],\"officeId\":" + c.officeB() + "}");
+			assertThat(refused.expect(409).body().get("failures").get(0).get("code").asString()).isEqualTo("NOT_FOUND");
+		}, c -> ApiClient.signedIn(c.port(), "shizhong_yj_liaison").post("/api/supervision-orders/bulk-route",
+				"{\"orderIds\":[" + freshOrderB(c) + "],\"officeId\":" + c.officeB() + "}").expect(200));
 		probe("POST /api/supervision-orders/{id}/review", Kind.SCOPED,
 				c -> notFound(c.districtA().post("/api/supervision-orders/" + orderB(c) + "/review", "{\"accepted\":true}")),
 				c -> {
@@ -587,8 +597,12 @@ class DataScopeMatrixTest {
 				c -> notFound(liaisonA.apply(c).post("/api/confirmation-tasks/" + taskB(c) + "/answer", "{\"answerText\":\"越权\"}")),
 				c -> ApiClient.signedIn(c.port(), "shizhong_yj_liaison").post("/api/confirmation-tasks/" + freshTaskB(c) + "/answer",
 						"{\"answerText\":\"经核查属重大事故隐患，已报认定\"}").expect(200));
-		probe("GET /api/notices/drafts", Kind.SCOPED, c -> c.districtA().get("/api/notices/drafts").expect(403), none());
-		probe("POST /api/notices", Kind.SCOPED, c -> c.districtA().post("/api/notices", "{}").expect(403), c -> freshNoticeB(c));
+		probe("GET /api/notices/drafts", Kind.SCOPED, c -> {
+			pendingEntryB(c);
+			assertThat(c.districtA().get("/api/notices/drafts").expect(200).raw()).doesNotContain("市中区");
+		}, none());
+		probe("POST /api/notices", Kind.SCOPED, c -> assertThat(c.districtA().post("/api/notices", "{\"entryIds\":[" + pendingEntryB(c) + "]}")
+			.expect(409).code()).isEqualTo("NOTICE_ENTRY_UNAVAILABLE"), c -> freshNoticeB(c));
 		probe("GET /api/notices", Kind.SCOPED, c -> {
 			long notice = noticeB(c);
 			c.districtA().get("/api/notices?size=500").expect(200).body().get("items")
@@ -600,6 +614,7 @@ class DataScopeMatrixTest {
 
 		// platform: working-day calendar (national reference data)
 		probe("GET /api/work-calendar", Kind.GLOBAL, none(), none());
+		probe("GET /api/work-calendar/status", Kind.GLOBAL, none(), none());
 		probe("PUT /api/work-calendar/{day}", Kind.GLOBAL,
 				c -> c.districtA().put("/api/work-calendar/2030-02-04", "{\"kind\":\"HOLIDAY\",\"name\":\"春节\"}").expect(403),
 				c -> c.admin().put("/api/work-calendar/2030-02-04", "{\"kind\":\"HOLIDAY\",\"name\":\"春节\"}").expect(200));
@@ -1526,13 +1541,18 @@ class DataScopeMatrixTest {
 				""").param("s", subject).query(Long.class).single();
 	}
 
-	/** A 通报 the city office issues naming only a unit of district B. */
-	static long freshNoticeB(Ctx c) {
-		freshOrderB(c);
-		long entry = c.jdbc().sql("""
+	/** District B's latest pending 通报 entry (the city office's to compile; the setup's first 督办 leaves one). */
+	static long pendingEntryB(Ctx c) {
+		return c.jdbc().sql("""
 				SELECT max(e.id) FROM notice_entry e WHERE e.notice_id IS NULL AND e.region_id IN
 				(SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				""").query(Long.class).single();
+	}
+
+	/** A 通报 the city office issues naming only a unit of district B. */
+	static long freshNoticeB(Ctx c) {
+		freshOrderB(c);
+		long entry = pendingEntryB(c);
 		return ApiClient.signedIn(c.port(), "city_office").post("/api/notices", "{\"entryIds\":[" + entry + "]}").expect(200).body()
 			.get("id").asLong();
 	}

@@ -185,7 +185,8 @@ class WarningActionsTest {
 		long entry = jdbc.sql("SELECT id FROM notice_entry WHERE warning_id = :w").param("w", warning).query(Long.class).single();
 		ApiClient city = ApiClient.signedIn(port, "city_office");
 		assertThat(ids(city.get("/api/notices/drafts").expect(200).body())).contains(entry);
-		ApiClient.signedIn(port, "lixia_office").post("/api/notices", "{}").expect(403);
+		assertThat(ApiClient.signedIn(port, "lixia_office").post("/api/notices", "{\"entryIds\":[" + entry + "]}").expect(409).code())
+			.as("a city entry is the city office's").isEqualTo("NOTICE_ENTRY_UNAVAILABLE");
 
 		JsonNode notice = city.post("/api/notices", "{\"entryIds\":[" + entry + "],\"title\":\"关于证照过期未处置的通报\"}").expect(200).body();
 		assertThat(notice.get("number").asString()).matches("济安办通〔2034〕\\d+号");

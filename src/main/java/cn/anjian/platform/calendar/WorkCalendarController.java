@@ -1,6 +1,7 @@
 package cn.anjian.platform.calendar;
 
 import cn.anjian.platform.oplog.OperationLog;
+import cn.anjian.platform.time.BusinessTime;
 import cn.anjian.platform.web.ApiException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -35,6 +36,16 @@ class WorkCalendarController {
 	record DayForm(String kind, String name) {
 	}
 
+	/**
+	 * Whether the current and the next year (Beijing time) have their holiday arrangement entered; for each that has
+	 * none, a warning that working days are counted Monday–Friday until it is.
+	 */
+	record Status(LocalDate today, List<YearStatus> years, List<String> warnings) {
+	}
+
+	record YearStatus(int year, long days, boolean entered) {
+	}
+
 	private static final Set<String> KINDS = Set.of("HOLIDAY", "ADJUSTED_WORKDAY");
 
 	private final JdbcClient jdbc;
@@ -53,6 +64,21 @@ class WorkCalendarController {
 		return jdbc.sql("SELECT day, kind, name FROM work_calendar_day WHERE day >= :from AND day < :to ORDER BY day")
 			.param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
 			.query(CalendarDay.class).list();
+	}
+
+	/** Checked by the calendar page and the ladders page; a year counts as entered once it has any day listed. */
+	@GetMapping("/status")
+	@PreAuthorize("hasAuthority('dict:read')")
+	Status status() {
+		LocalDate today = LocalDate.ofInstant(clock.instant(), BusinessTime.ZONE);
+		List<YearStatus> years = List.of(today.getYear(), today.getYear() + 1).stream().map(year -> {
+			long days = jdbc.sql("SELECT count(*) FROM work_calendar_day WHERE day >= :from AND day < :to")
+				.param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1)).query(Long.class).single();
+			return new YearStatus(year, days, days > 0);
+		}).toList();
+		List<String> warnings = years.stream().filter(y -> !y.entered())
+			.map(y -> "尚未录入" + y.year() + "年节假日安排，按周一至周五计算工作日").toList();
+		return new Status(today, years, warnings);
 	}
 
 	@PutMapping("/{day}")
