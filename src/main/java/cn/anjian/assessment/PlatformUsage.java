@@ -40,6 +40,12 @@ class PlatformUsage {
 			new Element("warningHandling", "预警及时处置率", "warningHandledRate", new BigDecimal(25), new BigDecimal("0.5"), BigDecimal.ONE),
 			new Element("supervisionReply", "督办按期回复率", "supervisionReplyOnTimeRate", new BigDecimal(20), new BigDecimal("0.5"), BigDecimal.ONE));
 
+	/** The counts the elements' rates are made of: only these are computed for each unit (a city has dozens). */
+	private static final List<StatisticsCatalogue.Count> COUNTS = StatisticsCatalogue.COUNTS.stream()
+		.filter(c -> java.util.Set.of("entities", "entitiesComplete", "entitiesInspected", "warnings", "warningsHandled",
+				"supervisionOrders").contains(c.code()))
+		.toList();
+
 	record ElementScore(String code, BigDecimal value, BigDecimal score, String note) {
 	}
 
@@ -113,15 +119,15 @@ class PlatformUsage {
 		}
 		if (scope.kind() == DataScope.Kind.DEPARTMENT) {
 			String name = jdbc.sql("SELECT name FROM department WHERE id = :id").param("id", scope.departmentId()).query(String.class).single();
-			return List.of(new Unit("DEPARTMENT", scope.departmentId(), name, statistics.totals(scope, scope.regionId(), period)));
+			return List.of(new Unit("DEPARTMENT", scope.departmentId(), name, statistics.totals(scope, scope.regionId(), period, COUNTS)));
 		}
 		var region = jdbc.sql("SELECT name, parent_id FROM region WHERE id = :id").param("id", scope.regionId()).query().singleRow();
 		if (region.get("parent_id") != null) {
 			return List.of(new Unit("DISTRICT", scope.regionId(), (String) region.get("name"),
-					statistics.totals(scope, scope.regionId(), period)));
+					statistics.totals(scope, scope.regionId(), period, COUNTS)));
 		}
 		List<Unit> units = new ArrayList<>();
-		for (Statistics.Row row : statistics.table(scope, scope.regionId(), period).rows()) {
+		for (Statistics.Row row : statistics.table(scope, scope.regionId(), period, COUNTS).rows()) {
 			if (row.regionId() != scope.regionId()) {
 				units.add(new Unit("DISTRICT", row.regionId(), row.regionName(), row.values()));
 			}
@@ -131,7 +137,7 @@ class PlatformUsage {
 		for (var d : departments) {
 			long id = ((Number) d.get("id")).longValue();
 			DataScope asDepartment = new DataScope(DataScope.Kind.DEPARTMENT, scope.userId(), scope.regionId(), id, null);
-			units.add(new Unit("DEPARTMENT", id, (String) d.get("name"), statistics.totals(asDepartment, scope.regionId(), period)));
+			units.add(new Unit("DEPARTMENT", id, (String) d.get("name"), statistics.totals(asDepartment, scope.regionId(), period, COUNTS)));
 		}
 		return units;
 	}

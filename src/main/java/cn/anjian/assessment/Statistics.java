@@ -76,8 +76,13 @@ class Statistics {
 
 	/** The figures of {@code period} under {@code rootRegionId}, grouped by its child regions, as seen by {@code scope}. */
 	Table table(DataScope scope, long rootRegionId, Period period) {
+		return table(scope, rootRegionId, period, StatisticsCatalogue.COUNTS);
+	}
+
+	/** Only the given counts (and the rates they make), for a caller that needs a few figures of many units. */
+	Table table(DataScope scope, long rootRegionId, Period period, List<Count> counts) {
 		Instant asOf = period.end().isAfter(clock.instant()) ? clock.instant() : period.end();
-		String union = StatisticsCatalogue.COUNTS.stream()
+		String union = counts.stream()
 			.map(c -> "SELECT '" + c.code() + "' AS code, f.group_id, coalesce(f.dim, '-') AS dim, f.n FROM (" + c.sql().apply(scope) + ") f")
 			.collect(Collectors.joining("\nUNION ALL\n"));
 		Map<Long, Map<String, BigDecimal>> byGroup = new LinkedHashMap<>();
@@ -109,6 +114,10 @@ class Statistics {
 	/** The figures of one region's whole subtree (a district's own total), as {@code scope} sees them. */
 	Map<String, BigDecimal> totals(DataScope scope, long regionId, Period period) {
 		return table(scope, regionId, period).total();
+	}
+
+	Map<String, BigDecimal> totals(DataScope scope, long regionId, Period period, List<Count> counts) {
+		return table(scope, regionId, period, counts).total();
 	}
 
 	private List<Map<String, Object>> regionsUnder(long rootRegionId) {
