@@ -63,6 +63,8 @@ export const drawApi = {
   /** form: {name, regionId, industry, supervisionType, entityCount, inspectorsPerEntity, inspectorIds, seed} */
   create: (form) => http.post('/draws', form),
   publish: (id) => http.post(`/draws/${id}/publish`),
+  /** a published draw → one unfinished inspection per entity, once (body: {type, plannedOn, templateId}; 409 DRAW_NOT_PUBLISHED / DRAW_TASKS_EXIST) → {draw, results} */
+  createInspections: (id, body) => http.post(`/draws/${id}/inspections`, body),
   exportUrl: (id) => apiUrl(`/draws/${id}/export.xlsx`)
 }
 

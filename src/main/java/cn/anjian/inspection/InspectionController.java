@@ -92,10 +92,11 @@ class InspectionController {
 			@RequestParam(required = false) InspectionType type, @RequestParam(required = false) InspectionResult result,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) String keyword, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(required = false) String keyword, @RequestParam(defaultValue = "false") boolean mine,
+			@RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "20") int size, DataScope scope) {
 		return inspections.search(scope, new Inspections.Filter(regionId, departmentId, entityId,
-				type == null ? null : type.name(), result == null ? null : result.name(), from, to, keyword), page, size);
+				type == null ? null : type.name(), result == null ? null : result.name(), from, to, keyword, mine), page, size);
 	}
 
 	/** How much inspection work the caller's scope did in a period (default: this year so far). */
@@ -145,7 +146,7 @@ class InspectionController {
 			requirePlanned(scope, form.planId(), form.entityId());
 		}
 		long id = inspections.insert(new Inspections.NewRecord(form.entityId(), scope.departmentId(), form.type(),
-				form.inspectedOn(), form.templateId(), form.planId(), inspectors, scope.userId(), clock.instant()));
+				form.inspectedOn(), form.templateId(), form.planId(), null, inspectors, scope.userId(), clock.instant()));
 		Detail created = detail(scope, view(scope, id));
 		operationLog.record("INSPECTION_CREATE", "inspection", id, null, created);
 		return created;

@@ -99,7 +99,7 @@ class InspectionWorkDemoSeed implements DemoSeed {
 			long entity = entities.get(i);
 			long id = inspections.insert(new Inspections.NewRecord(entity, department,
 					i == 3 ? InspectionType.SPECIAL : InspectionType.SUPERVISION, today.minusDays(3L + 7L * i),
-					template(entity), plan, List.of(staff.get(i % staff.size()), staff.get((i + 1) % staff.size())), lead, now));
+					template(entity), plan, null, List.of(staff.get(i % staff.size()), staff.get((i + 1) % staff.size())), lead, now));
 			fill(id, entity, department, i < 2, now);
 		}
 		List<RandomDraw.Pick> picks = RandomDraw.draw(20260101L, entities, 3, 2, staff, draws::excluded);

@@ -21,7 +21,7 @@ class Inspections {
 	record InspectionView(long id, long entityId, String entityName, String regionPath, Long departmentId,
 			String departmentName, String type, LocalDate inspectedOn, Long templateId, String templateName, Long planId,
 			String findings, String representativeName, String result, String inspectorNames, int itemCount,
-			int failedCount, int hazardCount, Instant createdAt) {
+			int failedCount, int hazardCount, Long drawId, Instant createdAt) {
 	}
 
 	record Inspector(long id, String displayName) {
@@ -34,12 +34,14 @@ class Inspections {
 			Instant uploadedAt) {
 	}
 
+	/** {@code mine}: only the inspections the caller is one of the inspectors of (their tasks). */
 	record Filter(Long regionId, Long departmentId, Long entityId, String type, String result, LocalDate from,
-			LocalDate to, String keyword) {
+			LocalDate to, String keyword, boolean mine) {
 	}
 
+	/** {@code drawId}: the 双随机 draw the record is the task of, or null for a record entered directly. */
 	record NewRecord(long entityId, Long departmentId, InspectionType type, LocalDate inspectedOn, Long templateId,
-			Long planId, List<Long> inspectorIds, long createdBy, Instant now) {
+			Long planId, Long drawId, List<Long> inspectorIds, long createdBy, Instant now) {
 	}
 
 	private final JdbcClient jdbc;
@@ -52,13 +54,13 @@ class Inspections {
 	long insert(NewRecord r) {
 		long id = jdbc.sql("""
 				INSERT INTO inspection (entity_id, region_id, department_id, type, inspected_on, template_id, template_name,
-				                        plan_id, created_by, created_at, updated_at)
-				SELECT e.id, e.region_id, :department, :type, :on, t.id, t.name, :plan, :by, :now, :now
+				                        plan_id, draw_id, created_by, created_at, updated_at)
+				SELECT e.id, e.region_id, :department, :type, :on, t.id, t.name, :plan, :draw, :by, :now, :now
 				FROM supervised_entity e LEFT JOIN checklist_template t ON t.id = :template
 				WHERE e.id = :entity RETURNING id
 				""").param("entity", r.entityId()).param("department", r.departmentId()).param("type", r.type().name())
 			.param("on", Date.valueOf(r.inspectedOn())).param("template", r.templateId()).param("plan", r.planId())
-			.param("by", r.createdBy()).param("now", Timestamp.from(r.now())).query(Long.class).single();
+			.param("draw", r.drawId()).param("by", r.createdBy()).param("now", Timestamp.from(r.now())).query(Long.class).single();
 		jdbc.sql("""
 				INSERT INTO inspection_inspector (inspection_id, user_id, region_id)
 				SELECT i.id, u, i.region_id FROM inspection i CROSS JOIN unnest(CAST(:users AS bigint[])) u WHERE i.id = :id
@@ -123,6 +125,7 @@ class Inspections {
 				 AND (CAST(:from AS date) IS NULL OR i.inspected_on >= :from)
 				 AND (CAST(:to AS date) IS NULL OR i.inspected_on <= :to)
 				 AND (CAST(:keyword AS text) IS NULL OR e.name LIKE '%' || :keyword || '%')
+				 AND (NOT :mine OR EXISTS (SELECT 1 FROM inspection_inspector x WHERE x.inspection_id = i.id AND x.user_id = :me))
 				""";
 		long total = bind(scope, f, "SELECT count(*) FROM inspection i JOIN supervised_entity e ON e.id = i.entity_id" + where)
 			.query(Long.class).single();
@@ -135,11 +138,12 @@ class Inspections {
 	record Counts(LocalDate from, LocalDate to, long inspections, long entitiesCovered, long hazardsFound) {
 	}
 
-	/** Counts over the caller's scope, optionally a region subtree; {@code to} inclusive. */
+	/** Counts over the caller's scope, optionally a region subtree; {@code to} inclusive. A draw's task counts once done. */
 	Counts counts(DataScope scope, Long regionId, LocalDate from, LocalDate to) {
 		String inRegion = "(CAST(:regionId AS bigint) IS NULL OR %s IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = :regionId))";
 		var inspected = scope.bind(jdbc.sql("SELECT count(*) AS n, count(DISTINCT i.entity_id) AS e FROM inspection i WHERE "
-				+ filter(scope) + " AND " + inRegion.formatted("i.region_id") + " AND i.inspected_on BETWEEN :from AND :to"))
+				+ filter(scope) + " AND " + inRegion.formatted("i.region_id") + " AND i.inspected_on BETWEEN :from AND :to"
+				+ " AND (i.draw_id IS NULL OR i.result IS NOT NULL)"))
 			.param("regionId", regionId).param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).query().singleRow();
 		long hazardsFound = scope.bind(jdbc.sql("SELECT count(*) FROM hazard h WHERE " + Hazards.filter(scope) + " AND "
 				+ inRegion.formatted("h.region_id") + """
@@ -191,7 +195,8 @@ class Inspections {
 			.param("entityId", f.entityId()).param("type", f.type()).param("result", f.result())
 			.param("from", f.from() == null ? null : Date.valueOf(f.from()))
 			.param("to", f.to() == null ? null : Date.valueOf(f.to()))
-			.param("keyword", f.keyword() == null || f.keyword().isBlank() ? null : f.keyword().trim());
+			.param("keyword", f.keyword() == null || f.keyword().isBlank() ? null : f.keyword().trim())
+			.param("mine", f.mine()).param("me", scope.userId());
 	}
 
 	private static InspectionView map(ResultSet rs) throws SQLException {
@@ -201,7 +206,7 @@ class Inspections {
 				rs.getString("template_name"), (Long) rs.getObject("plan_id"), rs.getString("findings"),
 				rs.getString("representative_name"), rs.getString("result"), rs.getString("inspector_names"),
 				rs.getInt("item_count"), rs.getInt("failed_count"), rs.getInt("hazard_count"),
-				rs.getTimestamp("created_at").toInstant());
+				(Long) rs.getObject("draw_id"), rs.getTimestamp("created_at").toInstant());
 	}
 
 	private static final String SELECT = """

@@ -3,6 +3,7 @@ package cn.anjian.inspection;
 import cn.anjian.platform.oplog.OperationLog;
 import cn.anjian.platform.scope.DataScope;
 import cn.anjian.platform.scope.ScopeChecks;
+import cn.anjian.platform.time.BusinessTime;
 import cn.anjian.platform.web.ApiException;
 import cn.anjian.platform.web.Page;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
@@ -23,6 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,17 +53,26 @@ class RandomDrawController {
 	record Detail(RandomDraws.DrawView draw, List<RandomDraws.Result> results) {
 	}
 
+	/** The inspections a published draw turns into: of one type, planned for one date, optionally with a checklist. */
+	record NewTasks(@NotNull(message = "请选择检查类型") InspectionType type,
+			@NotNull(message = "请选择计划检查日期") LocalDate plannedOn, Long templateId) {
+	}
+
 	private static final SecureRandom SEEDS = new SecureRandom();
 
 	private final RandomDraws draws;
+	private final Inspections inspections;
 	private final InspectionStaff staff;
 	private final ScopeChecks scopeChecks;
 	private final OperationLog operationLog;
+	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	RandomDrawController(RandomDraws draws, InspectionStaff staff, ScopeChecks scopeChecks, OperationLog operationLog,
-			Clock clock) {
+	RandomDrawController(RandomDraws draws, Inspections inspections, InspectionStaff staff, ScopeChecks scopeChecks,
+			OperationLog operationLog, JdbcClient jdbc, Clock clock) {
 		this.draws = draws;
+		this.inspections = inspections;
+		this.jdbc = jdbc;
 		this.staff = staff;
 		this.scopeChecks = scopeChecks;
 		this.operationLog = operationLog;
@@ -135,6 +147,43 @@ class RandomDrawController {
 		}
 		RandomDraws.DrawView after = view(scope, id);
 		operationLog.record("DRAW_PUBLISH", "random_draw", id, before, after);
+		return after;
+	}
+
+	/**
+	 * Turns a published draw into its inspections (检查任务): one unfinished record per drawn entity, with the inspectors
+	 * paired to it, in the drawing unit. Only once: a second call is refused while the draw has tasks, so the result
+	 * and the work done stay one-to-one (a task deleted by mistake is not silently recreated by a double click).
+	 */
+	@PostMapping("/{id}/inspections")
+	@PreAuthorize("hasAuthority('inspection:plan')")
+	Detail createInspections(@PathVariable long id, @Valid @RequestBody NewTasks form, DataScope scope) {
+		view(scope, id);
+		draws.lock(id);
+		RandomDraws.DrawView draw = view(scope, id);
+		if (!draw.published()) {
+			throw ApiException.conflict("DRAW_NOT_PUBLISHED", "抽查结果公开后才能生成检查任务");
+		}
+		if (draws.taskCount(id) > 0) {
+			throw ApiException.conflict("DRAW_TASKS_EXIST", "该抽查已生成检查任务，不能重复生成");
+		}
+		if (form.type() == InspectionType.RE_INSPECTION) {
+			throw ApiException.invalid("type", "复查针对已有隐患，不能由抽查生成");
+		}
+		if (form.plannedOn().isBefore(LocalDate.now(clock.withZone(BusinessTime.ZONE)))) {
+			throw ApiException.invalid("plannedOn", "计划检查日期不能早于今天");
+		}
+		if (form.templateId() != null && jdbc.sql("SELECT count(*) FROM checklist_template WHERE id = :id AND enabled")
+			.param("id", form.templateId()).query(Long.class).single() == 0) {
+			throw ApiException.invalid("templateId", "检查表模板不存在或已停用");
+		}
+		Detail before = new Detail(draw, draws.results(id));
+		for (RandomDraws.Result result : before.results()) {
+			inspections.insert(new Inspections.NewRecord(result.entityId(), draw.departmentId(), form.type(),
+					form.plannedOn(), form.templateId(), null, id, result.inspectorIds(), scope.userId(), clock.instant()));
+		}
+		Detail after = new Detail(draw, draws.results(id));
+		operationLog.record("DRAW_INSPECTIONS_CREATE", "random_draw", id, before, after);
 		return after;
 	}
 

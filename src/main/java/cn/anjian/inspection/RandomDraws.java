@@ -23,8 +23,9 @@ class RandomDraws {
 			Instant publishedAt, String drawnByName, Instant drawnAt) {
 	}
 
+	/** {@code inspectionId}/{@code inspectionResult}: the task generated for the entity (result null: not done yet). */
 	record Result(int position, long entityId, String entityName, String uscc, String regionPath,
-			List<Long> inspectorIds, String inspectorNames) {
+			List<Long> inspectorIds, String inspectorNames, Long inspectionId, String inspectionResult) {
 	}
 
 	record NewDraw(long regionId, Long departmentId, String name, long poolRegionId, String industry,
@@ -107,14 +108,25 @@ class RandomDraws {
 				  (SELECT string_agg(a.name, ' / ' ORDER BY c.depth DESC) FROM region_closure c JOIN region a ON a.id = c.ancestor_id
 				   WHERE c.descendant_id = x.region_id AND a.parent_id IS NOT NULL) AS region_path,
 				  (SELECT string_agg(u.display_name, '、' ORDER BY array_position(x.inspector_ids, u.id)) FROM app_user u
-				   WHERE u.id = ANY (x.inspector_ids)) AS inspector_names
+				   WHERE u.id = ANY (x.inspector_ids)) AS inspector_names,
+				  i.id AS inspection_id, i.result AS inspection_result
 				FROM random_draw_entity x JOIN supervised_entity e ON e.id = x.entity_id
+				LEFT JOIN inspection i ON i.draw_id = x.draw_id AND i.entity_id = x.entity_id
 				WHERE x.draw_id = :id ORDER BY x.position
 				""").param("id", drawId)
 			.query((rs, n) -> new Result(rs.getInt("position"), rs.getLong("entity_id"), rs.getString("entity_name"),
 					rs.getString("uscc"), rs.getString("region_path"), InspectionPlans.longs(rs.getArray("inspector_ids")),
-					rs.getString("inspector_names")))
+					rs.getString("inspector_names"), (Long) rs.getObject("inspection_id"), rs.getString("inspection_result")))
 			.list();
+	}
+
+	/** Locks the draw: two requests generating its tasks at once are serialised, the second sees the first's. */
+	void lock(long id) {
+		jdbc.sql("SELECT id FROM random_draw WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
+	}
+
+	long taskCount(long id) {
+		return jdbc.sql("SELECT count(*) FROM inspection WHERE draw_id = :id").param("id", id).query(Long.class).single();
 	}
 
 	String entityName(long entityId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.anjian.platform.files.SampleFiles;
 import cn.anjian.support.AnjianTest;
 import cn.anjian.support.ApiClient;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,6 +27,9 @@ class InspectionWorkTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
 
 	ApiClient inspector;
 	ApiClient leader;
@@ -209,6 +213,58 @@ class InspectionWorkTest {
 		assertThat(ApiClient.signedIn(port, "shizhong_office").get("/api/draws/published?size=50").expect(200).raw())
 			.doesNotContain("\"id\":" + id + ",");
 		assertThat(leader.get("/api/draws/" + id + "/export.xlsx").expect(200).bytes().length).isGreaterThan(1000);
+	}
+
+	@Test
+	void aPublishedDrawBecomesOneTaskPerEntityForItsPairedInspectorsOnlyOnceAndOnlyInItsOwnUnit() {
+		long region = id("SELECT id FROM region WHERE code = '370102'");
+		long id = leader.post("/api/draws", draw(region, 2, 2, 31L)).expect(200).body().get("draw").get("id").asLong();
+		String planned = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).plusDays(3).toString();
+		String tasks = "{\"type\":\"SUPERVISION\",\"plannedOn\":\"%s\"}".formatted(planned);
+		assertThat(leader.post("/api/draws/" + id + "/inspections", tasks).expect(409).code()).isEqualTo("DRAW_NOT_PUBLISHED");
+		leader.post("/api/draws/" + id + "/publish", null).expect(200);
+		inspector.post("/api/draws/" + id + "/inspections", tasks).expect(403);
+		assertThat(ApiClient.signedIn(port, "shizhong_yj_leader").post("/api/draws/" + id + "/inspections", tasks)
+			.expect(404).code()).isEqualTo("NOT_FOUND");
+		leader.post("/api/draws/" + id + "/inspections", tasks.replace(planned, today)).expect(400);
+		leader.post("/api/draws/" + id + "/inspections", tasks.replace("SUPERVISION", "RE_INSPECTION")).expect(400);
+
+		JsonNode results = leader.post("/api/draws/" + id + "/inspections", tasks).expect(200).body().get("results");
+		assertThat(results).hasSize(2);
+		for (JsonNode r : results) {
+			assertThat(r.get("inspectionResult").isNull()).isTrue();
+			JsonNode task = leader.get("/api/inspections/" + r.get("inspectionId").asLong()).expect(200).body();
+			assertThat(task.get("inspection").get("drawId").asLong()).isEqualTo(id);
+			assertThat(task.get("inspection").get("entityId").asLong()).isEqualTo(r.get("entityId").asLong());
+			assertThat(task.get("inspection").get("type").asString()).isEqualTo("SUPERVISION");
+			assertThat(task.get("inspection").get("inspectedOn").asString()).isEqualTo(planned);
+			assertThat(task.get("inspection").get("result").isNull()).isTrue();
+			List<Long> inspectors = new ArrayList<>();
+			task.get("inspectors").forEach(i -> inspectors.add(i.get("id").asLong()));
+			List<Long> paired = new ArrayList<>();
+			r.get("inspectorIds").forEach(i -> paired.add(i.asLong()));
+			assertThat(inspectors).containsExactlyInAnyOrderElementsOf(paired);
+		}
+		assertThat(leader.get("/api/draws/" + id).expect(200).body().get("results").toString())
+			.isEqualTo(results.toString());
+		assertThat(leader.post("/api/draws/" + id + "/inspections", tasks).expect(409).code()).isEqualTo("DRAW_TASKS_EXIST");
+		assertThat(id("SELECT count(*) FROM inspection WHERE draw_id = " + id)).isEqualTo(2);
+		assertThat(id("SELECT count(*) FROM operation_log WHERE action = 'DRAW_INSPECTIONS_CREATE' AND target_id = '" + id + "'"))
+			.isEqualTo(1);
+
+		long firstTask = results.get(0).get("inspectionId").asLong();
+		long assignee = results.get(0).get("inspectorIds").get(0).asLong();
+		String mine = ApiClient.signedIn(port, username(assignee)).get("/api/inspections?mine=true&size=100").expect(200).raw();
+		assertThat(mine).contains("\"id\":" + firstTask + ",");
+		long notAssigned = id("SELECT u.id FROM app_user u WHERE u.username LIKE 'lixia_yj_inspector%' AND NOT EXISTS"
+				+ " (SELECT 1 FROM inspection_inspector x WHERE x.inspection_id = " + firstTask + " AND x.user_id = u.id)"
+				+ " ORDER BY u.id LIMIT 1");
+		assertThat(ApiClient.signedIn(port, username(notAssigned)).get("/api/inspections?mine=true&size=100").expect(200).raw())
+			.doesNotContain("\"id\":" + firstTask + ",");
+	}
+
+	String username(long userId) {
+		return jdbc.sql("SELECT username FROM app_user WHERE id = :id").param("id", userId).query(String.class).single();
 	}
 
 	static String draw(long region, int count, int per, long seed) {
