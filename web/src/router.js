@@ -174,6 +174,21 @@ const routes = [
         meta: { title: '运行监测', perm: 'prevention:read', entityUsers: 'never' }
       },
       {
+        path: 'prevention/evaluations',
+        component: () => import('./modules/prevention/EvaluationsPage.vue'),
+        meta: { title: '量化评估', perm: 'prevention:read' }
+      },
+      {
+        path: 'prevention/evaluation-sheets',
+        component: () => import('./modules/prevention/EvaluationSheetsPage.vue'),
+        meta: { title: '量化评分表', perm: 'prevention:read', entityUsers: 'never' }
+      },
+      {
+        path: 'prevention/rule',
+        component: () => import('./modules/prevention/RulePage.vue'),
+        meta: { title: '运行规则', perm: 'prevention:read', entityUsers: 'never' }
+      },
+      {
         path: 'prevention/distribution',
         component: () => import('./modules/prevention/DistributionPage.vue'),
         meta: { title: '四色分布', perm: 'prevention:read', entityUsers: 'never' }

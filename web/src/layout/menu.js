@@ -64,7 +64,10 @@ export const menu = [
       { path: '/prevention/tasks', title: '排查任务' },
       { path: '/prevention/today', title: '今日排查' },
       { path: '/prevention/monitor', title: '运行监测' },
-      { path: '/prevention/distribution', title: '四色分布' }
+      { path: '/prevention/distribution', title: '四色分布' },
+      { path: '/prevention/evaluations', title: '量化评估' },
+      { path: '/prevention/evaluation-sheets', title: '量化评分表' },
+      { path: '/prevention/rule', title: '运行规则' }
     ]
   },
   {

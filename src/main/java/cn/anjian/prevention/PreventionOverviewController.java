@@ -37,11 +37,9 @@ class PreventionOverviewController {
 	}
 
 	private final JdbcClient jdbc;
-	private final RunningStatus running;
 
-	PreventionOverviewController(JdbcClient jdbc, RunningStatus running) {
+	PreventionOverviewController(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.running = running;
 	}
 
 	@GetMapping("/coverage")
@@ -109,12 +107,6 @@ class PreventionOverviewController {
 				""".formatted(key(By.DISTRICT), where)))
 			.param("size", Page.size(size)).param("offset", Page.offset(page, size)).query(NotRunning.class).list();
 		return new Page<>(items, total);
-	}
-
-	@GetMapping("/rule")
-	@PreAuthorize("hasAuthority('prevention:read')")
-	RunningStatus.Rule rule() {
-		return running.rule();
 	}
 
 	private static String key(By by) {

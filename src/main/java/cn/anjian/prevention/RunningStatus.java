@@ -1,6 +1,7 @@
 package cn.anjian.prevention;
 
 import cn.anjian.platform.time.BusinessTime;
+import cn.anjian.platform.web.ApiException;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>{@code consecutiveDays} (default 7) days in a row not running normally: {@link PreventionStoppedRunning} at the
  * end of the last of them. The first day running normally again: {@link PreventionResumed}.</li>
  * </ul>
- * Both parameters are data ({@code prevention_rule}). Risk points overdue for reassessment are counted and shown but do
+ * Both parameters are data ({@code prevention_rule}, set by the city with PUT /api/prevention/rule). Risk points overdue for reassessment are counted and shown but do
  * not decide the day. Each day is computed by one set-based statement, then one each for stoppages and recoveries.
  */
 @Component
@@ -33,6 +34,10 @@ public class RunningStatus {
 	/** The thresholds, from {@code prevention_rule}. */
 	public record Rule(BigDecimal onTimeShare, int consecutiveDays) {
 	}
+
+	/** The ranges a city may set: a share from 50 % to 100 %, a streak from 1 to 30 days. */
+	static final BigDecimal MIN_SHARE = new BigDecimal("0.50");
+	static final int MAX_DAYS = 30;
 
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
@@ -46,6 +51,22 @@ public class RunningStatus {
 
 	public Rule rule() {
 		return jdbc.sql("SELECT on_time_share, consecutive_days FROM prevention_rule WHERE id = 1").query(Rule.class).single();
+	}
+
+	/** Sets the thresholds (validated); days already computed keep their status, the next computation uses these. */
+	@Transactional
+	public Rule change(Rule rule) {
+		if (rule.onTimeShare() == null || rule.onTimeShare().compareTo(MIN_SHARE) < 0
+				|| rule.onTimeShare().compareTo(BigDecimal.ONE) > 0 || rule.onTimeShare().stripTrailingZeros().scale() > 3) {
+			throw ApiException.invalid("onTimeShare", "按时完成比例须在50%至100%之间（最多精确到0.1%）");
+		}
+		if (rule.consecutiveDays() < 1 || rule.consecutiveDays() > MAX_DAYS) {
+			throw ApiException.invalid("consecutiveDays", "连续天数须在1至30天之间");
+		}
+		jdbc.sql("UPDATE prevention_rule SET on_time_share = :share, consecutive_days = :days, updated_at = :now WHERE id = 1")
+			.param("share", rule.onTimeShare()).param("days", rule.consecutiveDays())
+			.param("now", Timestamp.from(clock.instant())).update();
+		return rule();
 	}
 
 	/** Computes {@code day} (once it is over) for every business taking part; returns how many were computed. */

@@ -24,7 +24,7 @@ class SchemaConventionsTest {
 	static final Set<String> NOT_REGIONAL = Set.of("flyway_schema_history", "spring_session", "spring_session_attributes",
 			"scheduled_tasks", "simulated_clock", "login_attempt", "region", "region_closure", "dict_type", "dict_item",
 			"app_permission", "app_role", "role_permission", "division_rule", "warning_rule", "warning_rule_step", "checklist_template", "checklist_template_item",
-			"work_calendar_day", "prevention_rule");
+			"work_calendar_day", "prevention_rule", "evaluation_sheet", "evaluation_sheet_item");
 
 	@Autowired
 	JdbcClient jdbc;

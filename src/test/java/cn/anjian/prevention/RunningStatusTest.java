@@ -126,6 +126,37 @@ class RunningStatusTest {
 		assertThat(coverage).contains("历下区").doesNotContain("市中区");
 	}
 
+	@Test
+	void theCityChangesTheThresholdsAndTheNextComputationFollowsThem() {
+		var city = ApiClient.signedIn(port, "city_office");
+		ApiClient.signedIn(port, "lixia_office").put("/api/prevention/rule", "{\"onTimeShare\":0.8,\"consecutiveDays\":3}").expect(403);
+		assertThat(city.put("/api/prevention/rule", "{\"onTimeShare\":0.4,\"consecutiveDays\":3}").expect(400).raw())
+			.contains("按时完成比例须在50%至100%之间");
+		assertThat(city.put("/api/prevention/rule", "{\"onTimeShare\":0.8,\"consecutiveDays\":31}").expect(400).raw())
+			.contains("连续天数须在1至30天之间");
+		long entity = freshEntity("DISTRICT", 10);
+		day(D1.plusDays(40), entity, 8, 0);
+		assertThat(running(entity, D1.plusDays(40))).as("8 of 10 under the default 90 %").isFalse();
+		try {
+			city.put("/api/prevention/rule", "{\"onTimeShare\":0.8,\"consecutiveDays\":3}").expect(200);
+			assertThat(jdbc.sql("""
+					SELECT before::text || ' -> ' || after::text FROM operation_log
+					WHERE action = 'PREVENTION_RULE_UPDATE' ORDER BY id DESC LIMIT 1
+					""").query(String.class).single()).contains("0.9").contains("\"consecutiveDays\": 7").contains("0.8")
+				.contains("\"consecutiveDays\": 3");
+			day(D1.plusDays(40), entity, 8, 0);
+			assertThat(running(entity, D1.plusDays(40))).as("8 of 10 under 80 %").isTrue();
+			long other = freshEntity("DISTRICT", 1);
+			for (int i = 0; i < 3; i++) {
+				day(D1.plusDays(50 + i), other, 0, 0);
+			}
+			assertThat(steps(other)).as("three bad days are a stoppage under a 3-day rule").hasSize(1);
+		}
+		finally {
+			city.put("/api/prevention/rule", "{\"onTimeShare\":0.9,\"consecutiveDays\":7}").expect(200);
+		}
+	}
+
 	/** One day of history: generate its checks, do {@code onTime} of them on time and {@code late} late, compute it. */
 	private void day(LocalDate day, long entity, int onTime, int late) {
 		schedule.generate(day);

@@ -130,6 +130,9 @@ class DataScopeMatrixTest {
 			business(ctx, "shizhong_biz").upload("/api/prevention/checks/" + openCheckB(ctx) + "/photo", Map.of(), "现场.png",
 					cn.anjian.platform.files.SampleFiles.png()).expect(200);
 		}
+		if (jdbc.sql("SELECT count(*) FROM entity_evaluation WHERE region_id " + IN_B).query(Long.class).single() == 0) {
+			ctx.districtB().post("/api/prevention/evaluations", evaluationJson(ctx, entityOf(ctx, "shizhong_biz"))).expect(200);
+		}
 		inspectionsOfB();
 	}
 
@@ -812,6 +815,28 @@ class DataScopeMatrixTest {
 		String taskJson = "{\"name\":\"矩阵任务\",\"items\":[\"一项\"],\"frequency\":\"WEEKLY\",\"assigneeName\":\"张三\"}";
 		probe("GET /api/prevention/grading", Kind.GLOBAL, none(), none());
 		probe("GET /api/prevention/rule", Kind.GLOBAL, none(), none());
+		probe("PUT /api/prevention/rule", Kind.GLOBAL,
+				c -> c.districtA().put("/api/prevention/rule", "{\"onTimeShare\":0.5,\"consecutiveDays\":1}").expect(403),
+				c -> c.admin().put("/api/prevention/rule", "{\"onTimeShare\":0.9,\"consecutiveDays\":7}").expect(200));
+		probe("GET /api/prevention/evaluation-sheets", Kind.GLOBAL, none(), none());
+		probe("GET /api/prevention/evaluation-sheets/{id}", Kind.GLOBAL, none(), none());
+		probe("PUT /api/prevention/evaluation-sheets/{code}", Kind.GLOBAL,
+				c -> c.districtA().put("/api/prevention/evaluation-sheets/MATRIX", DataScopeMatrixTest.EVALUATION_SHEET).expect(403),
+				c -> c.admin().put("/api/prevention/evaluation-sheets/MATRIX", DataScopeMatrixTest.EVALUATION_SHEET).expect(200));
+		java.util.function.ToLongFunction<Ctx> evaluationB = c -> c.jdbc().sql("SELECT min(id) FROM entity_evaluation WHERE region_id " + DataScopeMatrixTest.IN_B)
+			.query(Long.class).single();
+		probe("GET /api/prevention/evaluations", Kind.SCOPED, c -> {
+			assertThat(c.districtA().get("/api/prevention/evaluations?size=500").expect(200).raw()).doesNotContain("\"id\":" + evaluationB.applyAsLong(c) + ",");
+			assertThat(bizA.apply(c).get("/api/prevention/evaluations?size=500").expect(200).raw()).doesNotContain("\"id\":" + evaluationB.applyAsLong(c) + ",");
+			assertThat(c.districtA().get("/api/prevention/evaluations?entityId=" + entityOf(c, "shizhong_biz")).expect(200).body().get("total").asLong()).isZero();
+		}, none());
+		probe("GET /api/prevention/evaluations/{id}", Kind.SCOPED, c -> {
+			notFound(c.districtA().get("/api/prevention/evaluations/" + evaluationB.applyAsLong(c)));
+			notFound(bizA.apply(c).get("/api/prevention/evaluations/" + evaluationB.applyAsLong(c)));
+		}, none());
+		probe("POST /api/prevention/evaluations", Kind.SCOPED,
+				c -> notFound(c.districtA().post("/api/prevention/evaluations", evaluationJson(c, entityOf(c, "shizhong_biz")))),
+				c -> c.districtB().post("/api/prevention/evaluations", evaluationJson(c, entityOf(c, "shizhong_biz"))).expect(200));
 		probe("GET /api/prevention/points", Kind.SCOPED, c -> {
 			assertThat(bizA.apply(c).get("/api/prevention/points?size=500").expect(200).raw()).doesNotContain("\"id\":" + pointB.applyAsLong(c) + ",");
 			assertThat(c.districtA().get("/api/prevention/points?size=500").expect(200).raw()).doesNotContain("\"id\":" + pointB.applyAsLong(c) + ",");
@@ -1382,6 +1407,16 @@ class DataScopeMatrixTest {
 
 	static long entityOf(Ctx c, String username) {
 		return c.jdbc().sql("SELECT entity_id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+	}
+
+	static final String EVALUATION_SHEET = "{\"name\":\"矩阵评分表\",\"industries\":[],\"sections\":[{\"name\":\"安全管理\",\"items\":[{\"content\":\"责任制\",\"maxPoints\":100}]}]}";
+
+	/** A full-marks evaluation of {@code entity} on the current general sheet. */
+	static String evaluationJson(Ctx c, long entity) {
+		long sheet = c.jdbc().sql("SELECT id FROM evaluation_sheet WHERE code = 'GENERAL' AND current").query(Long.class).single();
+		List<String> scores = c.jdbc().sql("SELECT id, max_points FROM evaluation_sheet_item WHERE sheet_id = :s ORDER BY id")
+			.param("s", sheet).query((rs, n) -> "{\"itemId\":" + rs.getLong(1) + ",\"score\":" + rs.getBigDecimal(2) + "}").list();
+		return "{\"entityId\":" + entity + ",\"sheetId\":" + sheet + ",\"scores\":[" + String.join(",", scores) + "]}";
 	}
 
 	/** A record of shizhong_biz's dual prevention (the demo seed gives it risk points, measures and tasks). */
