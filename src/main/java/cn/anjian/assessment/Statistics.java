@@ -106,9 +106,9 @@ class Statistics {
 				continue;
 			}
 			values.forEach((k, v) -> total.merge(k, v, BigDecimal::add));
-			rows.add(new Row(id, (String) region.get("name"), complete(values)));
+			rows.add(new Row(id, (String) region.get("name"), complete(values, counts)));
 		}
-		return new Table(period, rows, complete(total));
+		return new Table(period, rows, complete(total, counts));
 	}
 
 	/** The figures of one region's whole subtree (a district's own total), as {@code scope} sees them. */
@@ -127,13 +127,16 @@ class Statistics {
 				""").param("root", rootRegionId).query().listOfRows();
 	}
 
-	/** Every count present (zero when nothing was counted) and the rates derived from them. */
-	private static Map<String, BigDecimal> complete(Map<String, BigDecimal> counts) {
-		Map<String, BigDecimal> values = new HashMap<>(counts);
-		for (Count c : StatisticsCatalogue.COUNTS) {
+	/** Every count computed present (zero when nothing was counted) and the rates derived from them. */
+	private static Map<String, BigDecimal> complete(Map<String, BigDecimal> counted, List<Count> counts) {
+		Map<String, BigDecimal> values = new HashMap<>(counted);
+		for (Count c : counts) {
 			values.putIfAbsent(c.code(), BigDecimal.ZERO);
 		}
 		for (Rate r : StatisticsCatalogue.RATES) {
+			if (!values.containsKey(r.numerator().split("\\.")[0]) || !values.containsKey(r.denominator())) {
+				continue; // a rate of counts not computed this time
+			}
 			BigDecimal denominator = values.getOrDefault(r.denominator(), BigDecimal.ZERO);
 			if (denominator.signum() != 0) {
 				values.put(r.code(), values.getOrDefault(r.numerator(), BigDecimal.ZERO)

@@ -52,8 +52,21 @@ class StatisticsController {
 	@PreAuthorize("hasAuthority('statistics:read')")
 	Report report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) Long regionId, @RequestParam(defaultValue = "true") boolean compare, DataScope scope) {
-		return build(from, to, regionId, compare, scope);
+			@RequestParam(required = false) Long regionId, @RequestParam(defaultValue = "true") boolean compare,
+			@RequestParam(required = false) List<String> figures, DataScope scope) {
+		return build(from, to, regionId, compare, counts(figures), scope);
+	}
+
+	/** The counts asked for (a chart needs two or three of the catalogue's thirty): all when none is named. */
+	private static List<StatisticsCatalogue.Count> counts(List<String> figures) {
+		if (figures == null || figures.isEmpty()) {
+			return StatisticsCatalogue.COUNTS;
+		}
+		List<StatisticsCatalogue.Count> counts = StatisticsCatalogue.COUNTS.stream().filter(c -> figures.contains(c.code())).toList();
+		if (counts.size() != figures.size()) {
+			throw ApiException.invalid("figures", "只能指定统计目录中的计数指标");
+		}
+		return counts;
 	}
 
 	@GetMapping("/export.xlsx")
@@ -61,7 +74,7 @@ class StatisticsController {
 	void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) Long regionId, DataScope scope, HttpServletResponse response) throws IOException {
-		Report report = build(from, to, regionId, true, scope);
+		Report report = build(from, to, regionId, true, StatisticsCatalogue.COUNTS, scope);
 		String name = report.regionName() + "安全生产统计（" + report.current().period().from() + "至" + report.current().period().to() + "）";
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
@@ -69,7 +82,8 @@ class StatisticsController {
 		StatisticsWorkbook.write(name, report, response.getOutputStream());
 	}
 
-	Report build(LocalDate from, LocalDate to, Long regionId, boolean compare, DataScope scope) {
+	Report build(LocalDate from, LocalDate to, Long regionId, boolean compare, List<StatisticsCatalogue.Count> counts,
+			DataScope scope) {
 		if (scope.kind() == DataScope.Kind.ENTITY) {
 			throw ApiException.forbidden("企业账号不能查看区域统计");
 		}
@@ -87,9 +101,9 @@ class StatisticsController {
 		Period period = new Period(start, end);
 		String name = jdbc.sql("SELECT name FROM region WHERE id = :id").param("id", root).query(String.class).single();
 		// compare=false (a trend line's points) leaves out 环比 and 同比
-		return new Report(root, name, StatisticsCatalogue.figures(), labels(), statistics.table(scope, root, period),
-				compare ? statistics.table(scope, root, period.previous()) : null,
-				compare ? statistics.table(scope, root, period.lastYear()) : null);
+		return new Report(root, name, StatisticsCatalogue.figures(), labels(), statistics.table(scope, root, period, counts),
+				compare ? statistics.table(scope, root, period.previous(), counts) : null,
+				compare ? statistics.table(scope, root, period.lastYear(), counts) : null);
 	}
 
 	private Map<String, Map<String, String>> labels() {

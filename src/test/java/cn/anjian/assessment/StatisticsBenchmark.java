@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class StatisticsBenchmark {
 
 	static final Instant NOW = Instant.parse("2031-04-01T02:00:00Z");
+	/** -Dbench.hazards=2000000 -Dbench.warningEvery=2 for a city's 2,000,000 hazards and 1,000,000 warnings. */
+	static final int HAZARDS = Integer.getInteger("bench.hazards", 400_000);
+	static final int WARNING_EVERY = Integer.getInteger("bench.warningEvery", 4);
 
 	public static void main(String[] args) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AnjianApplication.class)
@@ -59,6 +63,16 @@ public class StatisticsBenchmark {
 				}
 				return n;
 			});
+			List<StatisticsCatalogue.Count> trendCounts = StatisticsCatalogue.COUNTS.stream()
+				.filter(c -> List.of("hazardsFound", "hazardsRectified", "warnings").contains(c.code())).toList();
+			Latency.report("city: 6 monthly trend points, 3 figures each (the screen's call)", 1, 5, () -> {
+				long n = 0;
+				for (int m = 0; m < 6; m++) {
+					LocalDate from = LocalDate.of(2030, 10, 1).plusMonths(m);
+					n += statistics.table(scope, city, new Statistics.Period(from, from.plusMonths(1).minusDays(1)), trendCounts).rows().size();
+				}
+				return n;
+			});
 			DataScope department = new DataScope(DataScope.Kind.DEPARTMENT, 0, city,
 					jdbc.sql("SELECT id FROM department WHERE name = '市应急管理局'").query(Long.class).single(), null);
 			Latency.report("department view, city quarter", 1, 5, () -> (long) statistics.table(department, city, quarter).rows().size());
@@ -88,10 +102,10 @@ public class StatisticsBenchmark {
 				SELECT e.id, e.region_id, NULL, 'DISTRICT', f.at, 'bench', CASE WHEN g % 20 = 0 THEN 'MAJOR' ELSE 'GENERAL' END,
 				  CASE WHEN g % 4 = 0 THEN 'RECTIFYING' ELSE 'CLOSED' END, true, f.at + interval '15 days',
 				  CASE WHEN g % 4 = 0 THEN NULL ELSE f.at + (g % 25) * interval '1 day' END, f.at
-				FROM generate_series(1, 400000) g
+				FROM generate_series(1, :hazards) g
 				JOIN supervised_entity e ON e.id = (SELECT min(id) FROM supervised_entity) + g % 200000
 				CROSS JOIN LATERAL (SELECT CAST(:start AS timestamptz) + (g % 730) * interval '1 day' AS at) f
-				""").param("start", start).update();
+				""").param("start", start).param("hazards", HAZARDS).update();
 		jdbc.sql("""
 				INSERT INTO hazard_transition (hazard_id, region_id, transition, from_state, to_state, level, actor_name, at)
 				SELECT h.id, h.region_id, CASE WHEN h.id % 5 = 0 THEN 'FAIL_REINSPECTION' ELSE 'PASS_REINSPECTION' END,
@@ -102,11 +116,11 @@ public class StatisticsBenchmark {
 				INSERT INTO warning (rule_id, trigger_kind, subject_type, subject_id, entity_id, region_id, title, triggered_at, state,
 				  current_step, created_at, resolved_at)
 				SELECT r.id, r.trigger_kind, 'bench', h.id, h.entity_id, h.region_id, 'bench', h.deadline,
-				  CASE WHEN h.id % 2 = 0 THEN 'RESOLVED' ELSE 'ACTIVE' END, 2, h.deadline,
-				  CASE WHEN h.id % 2 = 0 THEN h.deadline + interval '5 days' END
+				  CASE WHEN (h.id / :every) % 2 = 0 THEN 'RESOLVED' ELSE 'ACTIVE' END, 2, h.deadline,
+				  CASE WHEN (h.id / :every) % 2 = 0 THEN h.deadline + interval '5 days' END
 				FROM hazard h, warning_rule r
-				WHERE h.id % 4 = 0 AND r.trigger_kind = 'OVERDUE_HAZARD' AND r.origin_level = 'DISTRICT' AND r.active
-				""").update();
+				WHERE h.id % :every = 0 AND r.trigger_kind = 'OVERDUE_HAZARD' AND r.origin_level = 'DISTRICT' AND r.active
+				""").param("every", WARNING_EVERY).update();
 		jdbc.sql("""
 				INSERT INTO warning_step (warning_id, step_no, region_id, due_at, reached_at, screen_level, action, acting_level)
 				SELECT w.id, s.n, w.region_id, w.triggered_at + (s.n - 1) * interval '3 days', w.triggered_at + (s.n - 1) * interval '3 days',

@@ -117,6 +117,17 @@ class StatisticsTest {
 	}
 
 	@Test
+	void aChartAsksForItsFewFiguresAndGetsTheSameNumbersAndNothingElse() {
+		JsonNode few = city.get("/api/statistics?" + PERIOD + "&regionId=" + f.district + "&compare=false&figures=hazardsFound,warnings")
+			.expect(200).body();
+		Map<String, BigDecimal> total = values(few.get("current").get("total"));
+		expect(total, "hazardsFound", 4, "hazardsFound.MAJOR", 1, "warnings", 3);
+		assertThat(total).doesNotContainKeys("entities", "hazardsRectified", "onTimeRate");
+		assertThat(few.get("previous").isNull()).isTrue();
+		assertThat(city.get("/api/statistics?figures=hazardsFound,onTimeRate").expect(400).code()).isEqualTo("VALIDATION_FAILED");
+	}
+
+	@Test
 	void thePeriodBeforeAndTheSamePeriodLastYearAreCountedTheSameWay() {
 		JsonNode report = city.get("/api/statistics?" + PERIOD + "&regionId=" + f.district).expect(200).body();
 		JsonNode previous = report.get("previous");
