@@ -118,6 +118,8 @@ export const campaignApi = {
   get: (id) => http.get(`/campaigns/${id}`),
   /** form: {name, type, description, regionIds, industries, startDate, endDate, departmentIds, tasks, schedule} */
   create: (form) => http.post('/campaigns', form),
+  /** the same form, tasks with their id; by the organiser while not ended (409 CAMPAIGN_ENDED / CAMPAIGN_STARTED / DEPARTMENT_HAS_REPORTS / TASK_DONE / REPORT_AFTER_END) */
+  update: (id, form) => http.put(`/campaigns/${id}`, form),
   /** → {departments: [DepartmentRow], tasks: [Task]} */
   progress: (id) => http.get(`/campaigns/${id}/progress`),
   completeTask: (id, taskId, note) => http.post(`/campaigns/${id}/tasks/${taskId}/complete`, { note }),

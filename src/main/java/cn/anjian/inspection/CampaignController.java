@@ -20,6 +20,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,8 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/campaigns")
 class CampaignController {
 
-	record NewTask(@NotBlank(message = "请填写任务内容") String content, @NotNull(message = "请选择责任部门") Long departmentId,
-			@NotNull(message = "请选择完成时限") LocalDate dueDate) {
+	/** {@code id}: on an edit, the existing task this row keeps (null: a new task); ignored on creation. */
+	record NewTask(Long id, @NotBlank(message = "请填写任务内容") String content,
+			@NotNull(message = "请选择责任部门") Long departmentId, @NotNull(message = "请选择完成时限") LocalDate dueDate) {
 	}
 
 	record NewCampaign(@NotBlank(message = "请填写行动名称") String name, @NotNull(message = "请选择行动类型") CampaignType type,
@@ -54,14 +56,16 @@ class CampaignController {
 	private final Campaigns campaigns;
 	private final CampaignProgress progress;
 	private final DispatchSlots slots;
+	private final EditingCampaign editing;
 	private final ScopeChecks scopeChecks;
 	private final JdbcClient jdbc;
 	private final OperationLog operationLog;
 	private final Clock clock;
 
-	CampaignController(Campaigns campaigns, CampaignProgress progress, DispatchSlots slots, ScopeChecks scopeChecks,
-			JdbcClient jdbc, OperationLog operationLog, Clock clock) {
+	CampaignController(Campaigns campaigns, CampaignProgress progress, DispatchSlots slots, EditingCampaign editing,
+			ScopeChecks scopeChecks, JdbcClient jdbc, OperationLog operationLog, Clock clock) {
 		this.campaigns = campaigns;
+		this.editing = editing;
 		this.progress = progress;
 		this.slots = slots;
 		this.scopeChecks = scopeChecks;
@@ -94,10 +98,54 @@ class CampaignController {
 	@PostMapping
 	@PreAuthorize("hasAuthority('campaign:write')")
 	Detail create(@Valid @RequestBody NewCampaign form, DataScope scope) {
+		requireOrganisingOffice(scope);
+		Checked c = checked(form, scope);
+		long id = campaigns.insert(scope.regionId(), form.name().trim(), form.type(), form.description(), form.startDate(),
+				form.endDate(), c.schedule(), scope.userId(), clock.instant());
+		campaigns.addScope(id, c.regions(), c.industries(), c.departments());
+		for (int i = 0; i < c.tasks().size(); i++) {
+			campaigns.addTask(id, c.tasks().get(i).departmentId(), c.tasks().get(i).content().trim(), c.tasks().get(i).dueDate(), i);
+		}
+		slots.generate(id);
+		Detail created = detail(view(scope, id));
+		operationLog.record("CAMPAIGN_CREATE", "campaign", id, null, created);
+		return created;
+	}
+
+	/**
+	 * Edits a campaign not yet ended, by its organising office only ({@link EditingCampaign} says what may no longer
+	 * change once it started or reports were filed). The dispatch schedule's change applies to future slots only.
+	 */
+	@PutMapping("/{id}")
+	@PreAuthorize("hasAuthority('campaign:write')")
+	Detail update(@PathVariable long id, @Valid @RequestBody NewCampaign form, DataScope scope) {
+		Campaigns.CampaignView campaign = view(scope, id);
+		requireOrganisingOffice(scope);
+		if (campaign.regionId() != scope.regionId()) {
+			throw ApiException.forbidden("专项行动由组织单位修改");
+		}
+		campaigns.lock(id);
+		Detail before = detail(view(scope, id));
+		Checked c = checked(form, scope);
+		editing.apply(before, form, c, today());
+		Detail after = detail(view(scope, id));
+		operationLog.record("CAMPAIGN_UPDATE", "campaign", id, before, after);
+		return after;
+	}
+
+	/** The form's inputs once checked against the caller's reach, the dictionaries and the campaign's period. */
+	record Checked(List<Long> regions, List<String> industries, List<Long> departments, List<NewTask> tasks,
+			DispatchSchedule schedule) {
+	}
+
+	private void requireOrganisingOffice(DataScope scope) {
 		String level = jdbc.sql("SELECT level FROM region WHERE id = :id").param("id", scope.regionId()).query(String.class).single();
 		if (scope.kind() != DataScope.Kind.REGION || !(level.equals("CITY") || level.equals("DISTRICT"))) {
 			throw ApiException.forbidden("专项行动由市、区县安委办组织");
 		}
+	}
+
+	private Checked checked(NewCampaign form, DataScope scope) {
 		if (form.endDate().isBefore(form.startDate())) {
 			throw ApiException.invalid("endDate", "结束日期不能早于开始日期");
 		}
@@ -120,16 +168,7 @@ class CampaignController {
 				throw ApiException.invalid("tasks", "任务完成时限应在行动期间内");
 			}
 		}
-		long id = campaigns.insert(scope.regionId(), form.name().trim(), form.type(), form.description(), form.startDate(),
-				form.endDate(), schedule, scope.userId(), clock.instant());
-		campaigns.addScope(id, regions, industries, departments);
-		for (int i = 0; i < tasks.size(); i++) {
-			campaigns.addTask(id, tasks.get(i).departmentId(), tasks.get(i).content().trim(), tasks.get(i).dueDate(), i);
-		}
-		slots.generate(id);
-		Detail created = detail(view(scope, id));
-		operationLog.record("CAMPAIGN_CREATE", "campaign", id, null, created);
-		return created;
+		return new Checked(regions, industries, departments, tasks, schedule);
 	}
 
 	/** A task is reported done by its department, or marked done by the organising office. */

@@ -98,6 +98,58 @@ class Campaigns {
 			.param("order", order).update();
 	}
 
+	/** Locks the campaign row: two edits (or an edit and the daily slot generation's view of it) do not interleave. */
+	void lock(long id) {
+		jdbc.sql("SELECT id FROM campaign WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
+	}
+
+	void update(long id, String name, CampaignType type, String description, LocalDate start, LocalDate end,
+			DispatchSchedule s) {
+		jdbc.sql("""
+				UPDATE campaign SET name = :name, type = :type, description = :description, start_date = :start, end_date = :end,
+				  schedule_kind = :kind, schedule_weekday = :weekday, schedule_day = :day, schedule_time = :time,
+				  schedule_dates = CAST(:dates AS date[])
+				WHERE id = :id
+				""")
+			.param("id", id).param("name", name).param("type", type.name()).param("description", description)
+			.param("start", start).param("end", end).param("kind", s.kind().name())
+			.param("weekday", s.weekday() == null ? null : s.weekday().getValue()).param("day", s.dayOfMonth())
+			.param("time", s.time())
+			.param("dates", s.dates() == null ? null : s.dates().stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}")))
+			.update();
+	}
+
+	/** Regions and industries replaced; departments no longer listed leave, new ones join, the others stay as they are. */
+	void replaceScope(long campaignId, List<Long> regionIds, List<String> industries, List<Long> departmentIds) {
+		jdbc.sql("DELETE FROM campaign_region WHERE campaign_id = :c").param("c", campaignId).update();
+		jdbc.sql("DELETE FROM campaign_industry WHERE campaign_id = :c").param("c", campaignId).update();
+		jdbc.sql("DELETE FROM campaign_department WHERE campaign_id = :c AND NOT (department_id = ANY (CAST(:ids AS bigint[])))")
+			.param("c", campaignId).param("ids", array(departmentIds)).update();
+		jdbc.sql("INSERT INTO campaign_region (campaign_id, region_id) SELECT :c, unnest(CAST(:ids AS bigint[]))")
+			.param("c", campaignId).param("ids", array(regionIds)).update();
+		jdbc.sql("""
+				INSERT INTO campaign_industry (campaign_id, region_id, industry_code)
+				SELECT c.id, c.region_id, unnest(CAST(:codes AS text[])) FROM campaign c WHERE c.id = :c
+				""").param("c", campaignId).param("codes", industries.stream().collect(Collectors.joining(",", "{", "}"))).update();
+		jdbc.sql("""
+				INSERT INTO campaign_department (campaign_id, department_id, region_id)
+				SELECT :c, d.id, d.region_id FROM department d WHERE d.id = ANY (CAST(:ids AS bigint[]))
+				ON CONFLICT (campaign_id, department_id) DO NOTHING
+				""").param("c", campaignId).param("ids", array(departmentIds)).update();
+	}
+
+	void updateTask(long taskId, long departmentId, String content, LocalDate due, int order) {
+		jdbc.sql("""
+				UPDATE campaign_task t SET department_id = d.id, region_id = d.region_id, content = :content, due_date = :due,
+				  sort_order = :order FROM department d WHERE d.id = :d AND t.id = :id
+				""").param("id", taskId).param("d", departmentId).param("content", content).param("due", due)
+			.param("order", order).update();
+	}
+
+	void removeTask(long taskId) {
+		jdbc.sql("DELETE FROM campaign_task WHERE id = :id").param("id", taskId).update();
+	}
+
 	Optional<CampaignView> find(DataScope scope, long id, LocalDate today) {
 		return scope.bind(jdbc.sql(SELECT + " WHERE c.id = :id AND " + visible(scope, "c"))).param("id", id)
 			.param("today", today).query((rs, n) -> map(rs)).optional();

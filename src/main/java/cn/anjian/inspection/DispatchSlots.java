@@ -48,13 +48,38 @@ public class DispatchSlots {
 		this.clock = clock;
 	}
 
-	/** Generates the missing slots of every campaign still running (or of one campaign). Returns how many were added. */
+	/**
+	 * Generates the missing slots of one campaign (all of its period, when it is deployed), or of every campaign still
+	 * running (the daily run: future slots only, so a schedule changed by {@link #replaceFuture} is never back-filled
+	 * with the new schedule's past due times). Returns how many were added.
+	 */
 	@Transactional
 	public int generate(Long campaignId) {
+		return insert(campaignId, campaignId == null ? clock.instant() : null);
+	}
+
+	/**
+	 * After an edit of the campaign's period, departments or schedule: the change applies from now on. Slots already due
+	 * stay as they were (filed, late or missing — the record of what was asked then); unfiled future slots are
+	 * replaced by those of the new schedule for the current departments; a filed future slot is kept.
+	 */
+	int replaceFuture(long campaignId) {
+		Instant now = clock.instant();
+		jdbc.sql("""
+				DELETE FROM dispatch_slot s WHERE s.campaign_id = :c AND s.due_at > :now
+				  AND NOT EXISTS (SELECT 1 FROM dispatch_report r WHERE r.slot_id = s.id)
+				""").param("c", campaignId).param("now", Timestamp.from(now)).update();
+		return insert(campaignId, now);
+	}
+
+	/** The slots due after {@code after} (all when null); a period opens no earlier than the department's last kept slot. */
+	private int insert(Long campaignId, Instant after) {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), BusinessTime.ZONE);
 		return jdbc.sql("""
 				INSERT INTO dispatch_slot (campaign_id, department_id, region_id, opens_at, due_at)
-				SELECT x.campaign_id, p.department_id, p.region_id, x.opens_at, x.due_at
+				SELECT x.campaign_id, p.department_id, p.region_id,
+				       greatest(x.opens_at, (SELECT max(k.due_at) FROM dispatch_slot k WHERE k.campaign_id = x.campaign_id
+				                             AND k.department_id = p.department_id AND k.due_at < x.due_at)), x.due_at
 				FROM (
 				  SELECT c.id AS campaign_id, due.due_at,
 				         coalesce(lag(due.due_at) OVER (PARTITION BY c.id ORDER BY due.due_at),
@@ -71,9 +96,12 @@ public class DispatchSlots {
 				  ) due
 				  WHERE (CAST(:campaign AS bigint) IS NULL AND c.end_date >= :today) OR c.id = :campaign
 				) x JOIN campaign_department p ON p.campaign_id = x.campaign_id
+				WHERE CAST(:after AS timestamptz) IS NULL OR x.due_at > :after
+				ORDER BY x.campaign_id, x.due_at, p.department_id
 				ON CONFLICT (campaign_id, department_id, due_at) DO NOTHING
 				""")
-			.param("campaign", campaignId).param("today", today).update();
+			.param("campaign", campaignId).param("today", today)
+			.param("after", after == null ? null : Timestamp.from(after)).update();
 	}
 
 	Page<SlotView> search(DataScope scope, Filter f, Instant now, int page, int size) {

@@ -76,7 +76,8 @@ class CampaignDispatchTest {
 		assertThat(due).containsExactly(FIRST_DUE, SECOND_DUE, Instant.parse("2030-03-22T09:00:00Z"),
 				Instant.parse("2030-03-29T09:00:00Z"));
 		assertThat(count("SELECT count(*) FROM dispatch_slot WHERE campaign_id = " + id)).isEqualTo(8);
-		assertThat(slots.generate(null)).as("generation is idempotent").isZero();
+		slots.generate(null);
+		assertThat(count("SELECT count(*) FROM dispatch_slot WHERE campaign_id = " + id)).as("generation is idempotent").isEqualTo(8);
 		JsonNode first = slot(id, emergency, FIRST_DUE);
 		assertThat(first.get("opensAt").asString()).as("the first period opens at the campaign's start")
 			.isEqualTo("2030-03-03T16:00:00Z");
@@ -204,6 +205,99 @@ class CampaignDispatchTest {
 		assertThat(office.post("/api/campaigns", base.replace("IND016", "NOPE")).expect(400).code()).isEqualTo("VALIDATION_FAILED");
 	}
 
+	@Test
+	void theOrganiserEditsARunningCampaignAndTheNewScheduleAppliesToFutureSlotsOnly() {
+		long id = create(weekly());
+		at(FIRST_DUE.minus(Duration.ofHours(1)));
+		long filed = slot(id, emergency, FIRST_DUE).get("id").asLong();
+		file(filed).expect(200);
+		at(FIRST_DUE.plus(Duration.ofDays(1)));
+		JsonNode tasks = office.get("/api/campaigns/" + id).expect(200).body().get("tasks");
+		long kept = tasks.get(0).get("id").asLong();
+		String taskRows = """
+				[{"id":%d,"content":"摸清餐饮场所燃气使用底数","departmentId":%d,"dueDate":"2030-04-10"},
+				 {"content":"排查老旧小区燃气管道","departmentId":%d,"dueDate":"2030-04-05"}]
+				""".formatted(kept, emergency, construction);
+		String wednesdays = "{\"kind\":\"WEEKLY\",\"weekday\":\"WEDNESDAY\",\"time\":\"12:00\"}";
+		JsonNode after = office.put("/api/campaigns/" + id,
+				edit("城镇燃气安全专项整治（延长）", "2030-03-04", "2030-04-10", List.of(emergency, construction), taskRows, wednesdays))
+			.expect(200).body();
+		assertThat(after.get("campaign").get("name").asString()).isEqualTo("城镇燃气安全专项整治（延长）");
+		assertThat(after.get("campaign").get("schedule").get("weekday").asString()).isEqualTo("WEDNESDAY");
+		assertThat(after.get("tasks")).hasSize(2);
+		assertThat(after.get("tasks").get(0).get("id").asLong()).isEqualTo(kept);
+		assertThat(after.get("tasks").get(1).get("content").asString()).isEqualTo("排查老旧小区燃气管道");
+
+		List<Instant> wednesdayNoons = List.of(Instant.parse("2030-03-13T04:00:00Z"), Instant.parse("2030-03-20T04:00:00Z"),
+				Instant.parse("2030-03-27T04:00:00Z"), Instant.parse("2030-04-03T04:00:00Z"), Instant.parse("2030-04-10T04:00:00Z"));
+		for (long department : List.of(emergency, construction)) {
+			List<Instant> due = jdbc.sql("SELECT due_at FROM dispatch_slot WHERE campaign_id = :c AND department_id = :d ORDER BY 1")
+				.param("c", id).param("d", department).query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+			assertThat(due).as("the Friday already due stays, the Wednesday before the edit is not back-filled")
+				.first().isEqualTo(FIRST_DUE);
+			assertThat(due.subList(1, due.size())).containsExactlyElementsOf(wednesdayNoons);
+		}
+		assertThat(slot(id, emergency, FIRST_DUE).get("id").asLong()).as("the filed slot is the same row").isEqualTo(filed);
+		assertThat(slot(id, emergency, FIRST_DUE).get("status").asString()).isEqualTo("ON_TIME");
+		assertThat(slot(id, construction, FIRST_DUE).get("status").asString()).isEqualTo("MISSING");
+		assertThat(slot(id, emergency, wednesdayNoons.get(0)).get("opensAt").asString())
+			.as("the first new period opens where the last kept one ended").isEqualTo(FIRST_DUE.toString());
+		slots.generate(null);
+		assertThat(count("SELECT count(*) FROM dispatch_slot WHERE campaign_id = " + id))
+			.as("the daily run adds no past slot of the new schedule").isEqualTo(12);
+
+		List<String> log = jdbc.sql("SELECT before ->> 'campaign', after ->> 'campaign' FROM operation_log WHERE action = 'CAMPAIGN_UPDATE' AND target_id = :id")
+			.param("id", String.valueOf(id)).query((rs, n) -> rs.getString(1) + " -> " + rs.getString(2)).list();
+		assertThat(log).singleElement().asString().contains("\"name\": \"城镇燃气安全专项整治\"").contains("城镇燃气安全专项整治（延长）")
+			.contains("FRIDAY").contains("WEDNESDAY");
+	}
+
+	@Test
+	void whatIsOnRecordCannotBeEditedAwayAndOnlyTheOrganiserEdits() {
+		long id = create(weekly());
+		at(FIRST_DUE.minus(Duration.ofHours(1)));
+		file(slot(id, emergency, FIRST_DUE).get("id").asLong()).expect(200);
+		JsonNode tasks = office.get("/api/campaigns/" + id).expect(200).body().get("tasks");
+		long first = tasks.get(0).get("id").asLong();
+		long second = tasks.get(1).get("id").asLong();
+		bureau.post("/api/campaigns/" + id + "/tasks/" + first + "/complete", "{\"note\":\"已完成\"}").expect(200);
+		String friday = "{\"kind\":\"WEEKLY\",\"weekday\":\"FRIDAY\",\"time\":\"17:00\"}";
+		String both = """
+				[{"id":%d,"content":"摸清餐饮场所燃气使用底数","departmentId":%d,"dueDate":"2030-03-31"},
+				 {"id":%d,"content":"排查在建工地临时用气","departmentId":%d,"dueDate":"2030-03-10"}]
+				""".formatted(first, emergency, second, construction);
+		String unchanged = edit("城镇燃气安全专项整治", "2030-03-04", "2030-03-31", List.of(emergency, construction), both, friday);
+
+		assertThat(office.put("/api/campaigns/" + id, unchanged.replace("\"startDate\":\"2030-03-04\"", "\"startDate\":\"2030-03-05\""))
+			.expect(409).code()).isEqualTo("CAMPAIGN_STARTED");
+		String withoutEmergency = edit("城镇燃气安全专项整治", "2030-03-04", "2030-03-31", List.of(construction),
+				"[{\"id\":%d,\"content\":\"排查在建工地临时用气\",\"departmentId\":%d,\"dueDate\":\"2030-03-10\"}]".formatted(second, construction), friday);
+		String refused = office.put("/api/campaigns/" + id, withoutEmergency).expect(409).raw();
+		assertThat(refused).contains("DEPARTMENT_HAS_REPORTS").contains("历下区应急管理局");
+		assertThat(office.put("/api/campaigns/" + id, unchanged.replace("摸清餐饮场所燃气使用底数", "摸清底数")).expect(409).code())
+			.isEqualTo("TASK_DONE");
+		String secondOnly = "[{\"id\":%d,\"content\":\"排查在建工地临时用气\",\"departmentId\":%d,\"dueDate\":\"2030-03-10\"}]"
+			.formatted(second, construction);
+		assertThat(office.put("/api/campaigns/" + id, edit("城镇燃气安全专项整治", "2030-03-04", "2030-03-31",
+				List.of(emergency, construction), secondOnly, friday)).expect(409).code()).isEqualTo("TASK_DONE");
+
+		bureau.put("/api/campaigns/" + id, unchanged).expect(403);
+		assertThat(ApiClient.signedIn(port, "city_office").put("/api/campaigns/" + id, unchanged).expect(403).code())
+			.as("the city sees the district's campaign but does not edit it").isEqualTo("FORBIDDEN");
+		assertThat(ApiClient.signedIn(port, "shizhong_office").put("/api/campaigns/" + id, unchanged).expect(404).code())
+			.isEqualTo("NOT_FOUND");
+
+		String withoutConstruction = edit("城镇燃气安全专项整治", "2030-03-04", "2030-03-31", List.of(emergency),
+				"[{\"id\":%d,\"content\":\"摸清餐饮场所燃气使用底数\",\"departmentId\":%d,\"dueDate\":\"2030-03-31\"}]".formatted(first, emergency), friday);
+		JsonNode after = office.put("/api/campaigns/" + id, withoutConstruction).expect(200).body();
+		assertThat(after.get("departments")).hasSize(1);
+		assertThat(count("SELECT count(*) FROM dispatch_slot WHERE campaign_id = " + id + " AND department_id = " + construction))
+			.as("a department that filed nothing and leaves before any due time keeps no slot").isZero();
+
+		at(Instant.parse("2030-04-01T01:00:00Z"));
+		assertThat(office.put("/api/campaigns/" + id, withoutConstruction).expect(409).code()).isEqualTo("CAMPAIGN_ENDED");
+	}
+
 	static final String REPORT = "{\"entitiesChecked\":12,\"hazardsFound\":5,\"hazardsRectified\":3,\"cases\":1,\"content\":\"本周检查燃气用户\"}";
 
 	private String weekly() {
@@ -220,6 +314,13 @@ class CampaignDispatchTest {
 				 "schedule":%s}
 				""".formatted(start, end, emergency, construction, emergency, end, construction,
 				start.equals("2030-03-04") ? "2030-03-10" : end, schedule);
+	}
+
+	private String edit(String name, String start, String end, List<Long> departments, String tasks, String schedule) {
+		return """
+				{"name":"%s","type":"SPECIAL_RECTIFICATION","description":"全面排查燃气用户","regionIds":[],
+				 "industries":["IND016"],"startDate":"%s","endDate":"%s","departmentIds":%s,"tasks":%s,"schedule":%s}
+				""".formatted(name, start, end, departments, tasks, schedule);
 	}
 
 	private long create(String json) {

@@ -1231,6 +1231,13 @@ class DataScopeMatrixTest {
 		probe("POST /api/campaigns", Kind.SCOPED,
 				c -> notFound(c.districtA().post("/api/campaigns", campaignJson(c.departmentB()))),
 				c -> c.districtB().post("/api/campaigns", campaignJson(c.departmentB())).expect(200));
+		probe("PUT /api/campaigns/{id}", Kind.SCOPED,
+				c -> notFound(c.districtA().put("/api/campaigns/" + campaignB(c), campaignJson(c.departmentB()))),
+				c -> {
+					long campaign = c.districtB().post("/api/campaigns", campaignJson(c.departmentB())).expect(200).body()
+						.get("campaign").get("id").asLong();
+					c.districtB().put("/api/campaigns/" + campaign, campaignJson(c.departmentB())).expect(200);
+				});
 		probe("POST /api/campaigns/{id}/tasks/{taskId}/complete", Kind.SCOPED, c -> {
 			long campaign = campaignB(c);
 			long task = c.jdbc().sql("SELECT min(id) FROM campaign_task WHERE campaign_id = :c").param("c", campaign).query(Long.class).single();
