@@ -124,15 +124,18 @@ final class StatisticsCatalogue {
 			new Count("accidentDeaths", "事故死亡人数", "industry", s -> """
 					SELECT g.group_id, x.industry AS dim, sum(x.deaths) AS n FROM accident x JOIN grp g ON g.region_id = x.region_id
 					WHERE x.occurred_at >= :start AND x.occurred_at < :end AND %s GROUP BY 1, 2""".formatted(accidents(s))),
-			// 量 of seed 003 §九: inspections recorded and the entities they reached (an inspection's day is a Beijing date)
+			// 量 of seed 003 §九: inspections recorded and the entities they reached (an inspection's day is a Beijing date;
+			// a task generated from a 双随机 draw counts once it has its result)
 			new Count("inspections", "检查次数", "inspection_type", s -> """
 					SELECT g.group_id, i.type AS dim, count(*) AS n FROM inspection i JOIN grp g ON g.region_id = i.region_id
-					WHERE i.inspected_on >= %s AND i.inspected_on < %s AND %s GROUP BY 1, 2"""
+					WHERE i.inspected_on >= %s AND i.inspected_on < %s AND (i.draw_id IS NULL OR i.result IS NOT NULL) AND %s
+					GROUP BY 1, 2"""
 				.formatted(DAY_START, DAY_END, s.entityRecordFilter("i.entity_id", "i.region_id", "i.department_id"))),
 			new Count("entitiesInspected", "检查覆盖对象数", "social_function", s -> """
 					SELECT g.group_id, e.social_function AS dim, count(DISTINCT i.entity_id) AS n FROM inspection i
 					JOIN grp g ON g.region_id = i.region_id JOIN supervised_entity e ON e.id = i.entity_id
-					WHERE i.inspected_on >= %s AND i.inspected_on < %s AND %s GROUP BY 1, 2"""
+					WHERE i.inspected_on >= %s AND i.inspected_on < %s AND (i.draw_id IS NULL OR i.result IS NOT NULL) AND %s
+					GROUP BY 1, 2"""
 				.formatted(DAY_START, DAY_END, s.entityRecordFilter("i.entity_id", "i.region_id", "i.department_id"))),
 			new Count("casesFiled", "立案数", "case_state", s -> """
 					SELECT g.group_id, c.state AS dim, count(*) AS n FROM enforcement_case c JOIN grp g ON g.region_id = c.region_id

@@ -62,9 +62,10 @@ class PlatformUsageTest {
 	void theCityScoresEveryDistrictAndDepartmentFromTheirOwnFigures() {
 		JsonNode table = ApiClient.signedIn(port, "city_office").get("/api/assessment/usage?" + PERIOD).expect(200).body();
 		JsonNode ours = unit(table, "DISTRICT", f.district);
-		// completeness 3 of 4 = 0.75 → 30 × 0.15/0.4 = 11.25; no inspection → 0; 1 of 3 warnings handled (below 0.5) → 0;
-		// no 督办单 → full 20
-		assertThat(ours.get("total").decimalValue()).isEqualByComparingTo("31.25");
+		// completeness 3 of 4 = 0.75 → 30 × 0.15/0.4 = 11.25; 1 of 4 inspected = 0.25 → 25 × 0.25/0.5 = 12.5 (the draw's
+		// unfinished task does not count); 1 of 3 warnings handled (below 0.5) → 0; no 督办单 → full 20
+		assertThat(ours.get("total").decimalValue()).isEqualByComparingTo("43.75");
+		assertThat(element(ours, "inspectionCoverage").get("score").decimalValue()).isEqualByComparingTo("12.50");
 		assertThat(element(ours, "dataCompleteness").get("value").decimalValue()).isEqualByComparingTo("0.75");
 		assertThat(element(ours, "dataCompleteness").get("score").decimalValue()).isEqualByComparingTo("11.25");
 		assertThat(element(ours, "warningHandling").get("value").decimalValue()).isEqualByComparingTo("0.3333");

@@ -82,6 +82,9 @@ class StatisticsTest {
 		expect(s1, "warningsHandled", 0);
 		expect(s2, "warningsHandled", 1, "warningsHandled.LEAD_UNHANDLED", 1);
 		assertThat(total.get("warningHandledRate")).isEqualByComparingTo("0.3333");
+		// the draw's task for e2 is not done yet: not an inspection
+		expect(s1, "inspections", 1, "inspections.SUPERVISION", 1, "entitiesInspected", 1);
+		assertThat(total.get("inspectionCoverage")).isEqualByComparingTo("0.25");
 		expect(s1, "entitiesComplete", 2);
 		expect(s2, "entitiesComplete", 1);
 		assertThat(total.get("dataCompletenessRate")).isEqualByComparingTo("0.75");

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * w3 street 1 suspected major, 2030-03-10, step 1
  * w4 street 2 lead unhandled, 03-16, step 1 only (resolved 03-19 like the others: handled before climbing)
  * register data complete (contacts, address, coordinates) for e1, e2 and e4, not for e3
+ * inspections: e1 inspected 03-04 (passed); e2 has a task from a 双随机 draw dated 03-06, not yet done
  * a1 street 2 一般 2031-03-12 1 death; a2 street 1 较大 2030-03-05 2 deaths
  * 双重预防: e1, e2, e4 must run it; e1 and e2 have set it up (check tasks since 2031-01-05), e3 runs it voluntarily.
  * e1 stopped from 02-10 (triggered 02-17), resumed 03-01; e2 stopped from 03-05 (triggered 03-12), still stopped.
@@ -120,6 +121,20 @@ final class StatsFixture {
 		checkTask(jdbc, p3, e3, s1);
 		stoppage(jdbc, e1, s1, "2031-02-10", "2031-02-17", "2031-03-01");
 		stoppage(jdbc, e2, s1, "2031-03-05", "2031-03-12", null);
+
+		jdbc.sql("""
+				INSERT INTO inspection (entity_id, region_id, department_id, type, inspected_on, result, created_at, updated_at)
+				VALUES (:e, :r, :d, 'SUPERVISION', '2031-03-04', 'PASSED', :at, :at)""").param("e", e1).param("r", s1)
+			.param("d", emergency).param("at", at("2031-03-04")).update();
+		long draw = jdbc.sql("""
+				INSERT INTO random_draw (region_id, name, pool_region_id, entity_count, inspectors_per_entity, seed, pool_size,
+				  inspector_pool, published, published_at, drawn_at)
+				VALUES (:r, '统计测试抽查', :r, 1, 2, 1, 1, '{}', true, :at, :at) RETURNING id""").param("r", district)
+			.param("at", at("2031-03-01")).query(Long.class).single();
+		jdbc.sql("""
+				INSERT INTO inspection (entity_id, region_id, department_id, type, inspected_on, draw_id, created_at, updated_at)
+				VALUES (:e, :r, :d, 'ENFORCEMENT', '2031-03-06', :draw, :at, :at)""").param("e", e2).param("r", s1)
+			.param("d", emergency).param("draw", draw).param("at", at("2031-03-01")).update();
 
 		accident(jdbc, s2, e4, "GENERAL", "2031-03-12", 1, "IND016");
 		accident(jdbc, s1, null, "LARGER", "2030-03-05", 2, "IND001");
