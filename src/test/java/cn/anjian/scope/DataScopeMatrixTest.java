@@ -894,6 +894,12 @@ class DataScopeMatrixTest {
 			notFound(bizA.apply(c).get("/api/prevention/points/" + pointB.applyAsLong(c) + "/notice-card.pdf"));
 			notFound(c.districtA().get("/api/prevention/points/" + pointB.applyAsLong(c) + "/notice-card.pdf"));
 		}, none());
+		probe("GET /api/prevention/map/config", Kind.GLOBAL, none(), none());
+		probe("GET /api/prevention/map/businesses", Kind.SCOPED, c -> {
+			String entityB = "\"entityId\":" + entityOf(c, "shizhong_biz") + ",";
+			assertThat(c.districtA().get("/api/prevention/map/businesses?limit=5000").expect(200).raw()).doesNotContain(entityB).doesNotContain("市中区");
+			assertThat(bizA.apply(c).get("/api/prevention/map/businesses").expect(200).raw()).doesNotContain(entityB);
+		}, none());
 		probe("GET /api/prevention/site-plan", Kind.SCOPED, c -> {
 			long entityB = entityOf(c, "shizhong_biz");
 			notFound(c.districtA().get("/api/prevention/site-plan?entityId=" + entityB));
