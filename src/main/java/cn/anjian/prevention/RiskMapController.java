@@ -65,27 +65,37 @@ class RiskMapController {
 			@RequestParam(defaultValue = "2000") int limit, DataScope scope) {
 		double[] box = bbox(bbox);
 		int cap = Math.max(1, Math.min(limit, MAX_LIMIT));
-		String located = " WHERE g.latitude IS NOT NULL AND g.longitude IS NOT NULL"
-				+ " AND (CAST(:minLng AS float8) IS NULL OR g.longitude BETWEEN :minLng AND :maxLng AND g.latitude BETWEEN :minLat AND :maxLat)";
-		String unlocated = " WHERE (g.latitude IS NULL OR g.longitude IS NULL)";
-		long locatedTotal = count(scope, grade, located, box);
-		long unlocatedTotal = count(scope, grade, unlocated, box);
-		return new MapView(list(scope, grade, located, box, cap), locatedTotal, locatedTotal > cap, cap,
-				list(scope, grade, unlocated, box, UNLOCATED_LIMIT), unlocatedTotal);
-	}
-
-	private long count(DataScope scope, RiskGrade grade, String where, double[] box) {
-		return bind(scope, "SELECT count(*) FROM (" + graded(scope) + ") g" + where + GRADE, grade, box)
-			.query(Long.class).single();
-	}
-
-	private List<MapBusiness> list(DataScope scope, RiskGrade grade, String where, double[] box, int limit) {
-		return bind(scope, """
-				SELECT g.*, (SELECT a.name FROM region_closure c JOIN region a ON a.id = c.ancestor_id
-				             WHERE c.descendant_id = g.region_id AND a.level = 'DISTRICT') AS district
-				FROM (""" + graded(scope) + ") g" + where + GRADE + " ORDER BY g.rank NULLS LAST, g.entity_id LIMIT :limit",
-				grade, box)
-			.param("limit", limit).query(MapBusiness.class).list();
+		record Row(boolean located, long total, MapBusiness business) {
+		}
+		// one pass over the scope's risk points: each business is either located (in the box) or unlocated, and each
+		// part keeps its highest grades first up to its cap, with its total before the cap
+		List<Row> rows = bind(scope, """
+				WITH g AS (""" + graded(scope) + """
+				), x AS (
+				  SELECT g.*, (g.latitude IS NOT NULL AND g.longitude IS NOT NULL) AS located FROM g
+				  WHERE (CAST(:grade AS text) IS NULL OR g.grade = :grade)
+				    AND (g.latitude IS NULL OR g.longitude IS NULL OR CAST(:minLng AS float8) IS NULL
+				         OR g.longitude BETWEEN :minLng AND :maxLng AND g.latitude BETWEEN :minLat AND :maxLat)
+				), y AS (
+				  SELECT x.*, count(*) OVER (PARTITION BY x.located) AS total,
+				    row_number() OVER (PARTITION BY x.located ORDER BY x.rank NULLS LAST, x.entity_id) AS n FROM x
+				)
+				SELECT y.*, (SELECT a.name FROM region_closure c JOIN region a ON a.id = c.ancestor_id
+				             WHERE c.descendant_id = y.region_id AND a.level = 'DISTRICT') AS district
+				FROM y WHERE y.n <= CASE WHEN y.located THEN :limit ELSE :unlocatedLimit END
+				ORDER BY y.located DESC, y.n
+				""", grade, box)
+			.param("limit", cap).param("unlocatedLimit", UNLOCATED_LIMIT)
+			.query((rs, n) -> new Row(rs.getBoolean("located"), rs.getLong("total"), new MapBusiness(rs.getLong("entity_id"),
+					rs.getString("entity_name"), rs.getString("district"), rs.getBigDecimal("latitude"),
+					rs.getBigDecimal("longitude"), rs.getString("grade"), rs.getLong("red"), rs.getLong("orange"),
+					rs.getLong("yellow"), rs.getLong("blue"), rs.getLong("ungraded"))))
+			.list();
+		List<MapBusiness> located = rows.stream().filter(Row::located).map(Row::business).toList();
+		List<MapBusiness> unlocated = rows.stream().filter(r -> !r.located()).map(Row::business).toList();
+		long locatedTotal = rows.stream().filter(Row::located).mapToLong(Row::total).findFirst().orElse(0);
+		long unlocatedTotal = rows.stream().filter(r -> !r.located()).mapToLong(Row::total).findFirst().orElse(0);
+		return new MapView(located, locatedTotal, locatedTotal > cap, cap, unlocated, unlocatedTotal);
 	}
 
 	/** Per business with active risk points in scope: its coordinates, highest grade (rank 1 = red) and counts. */
@@ -122,6 +132,4 @@ class RiskMapController {
 		}
 		throw ApiException.invalid("bbox", "范围应为“最小经度,最小纬度,最大经度,最大纬度”");
 	}
-
-	private static final String GRADE = " AND (CAST(:grade AS text) IS NULL OR g.grade = :grade)";
 }
