@@ -189,6 +189,16 @@ const routes = [
         meta: { title: '运行规则', perm: 'prevention:read', entityUsers: 'never' }
       },
       {
+        path: 'prevention/plant-map',
+        component: () => import('./modules/prevention/PlantMapPage.vue'),
+        meta: { title: '风险四色图', perm: 'prevention:read' }
+      },
+      {
+        path: 'prevention/risk-map',
+        component: () => import('./modules/prevention/RiskMapPage.vue'),
+        meta: { title: '风险分布地图', perm: 'prevention:read', entityUsers: 'never' }
+      },
+      {
         path: 'prevention/distribution',
         component: () => import('./modules/prevention/DistributionPage.vue'),
         meta: { title: '四色分布', perm: 'prevention:read', entityUsers: 'never' }

@@ -63,11 +63,13 @@ export const menu = [
       { path: '/prevention/points', title: '风险点管控' },
       { path: '/prevention/tasks', title: '排查任务' },
       { path: '/prevention/today', title: '今日排查' },
+      { path: '/prevention/plant-map', title: '风险四色图' },
       { path: '/prevention/monitor', title: '运行监测' },
       { path: '/prevention/distribution', title: '四色分布' },
       { path: '/prevention/evaluations', title: '量化评估' },
       { path: '/prevention/evaluation-sheets', title: '量化评分表' },
-      { path: '/prevention/rule', title: '运行规则' }
+      { path: '/prevention/rule', title: '运行规则' },
+      { path: '/prevention/risk-map', title: '风险分布地图' }
     ]
   },
   {

@@ -30,5 +30,19 @@ export const preventionApi = {
   /** by: DISTRICT | INDUSTRY */
   coverage: (by) => http.get('/prevention/coverage', { by }),
   distribution: (by) => http.get('/prevention/distribution', { by }),
-  notRunning: (query) => http.get('/prevention/not-running', query)
+  notRunning: (query) => http.get('/prevention/not-running', query),
+  /** → {entityId, entityName, plan, history, points: [{id, name, grade, x, y}]}; entityId only for government users */
+  sitePlan: (entityId) => http.get('/prevention/site-plan', { entityId }),
+  /** businesses in scope with a current site plan: {items: [{entityId, entityName, placedPoints}], total} */
+  sitePlans: (query) => http.get('/prevention/site-plans', query),
+  uploadSitePlan: (file) => http.upload('/prevention/site-plan', { file }),
+  sitePlanImageUrl: (id) => apiUrl(`/prevention/site-plans/${id}/image`),
+  /** x, y: fractions (0..1) of the plan's width and height */
+  place: (pointId, x, y) => http.put(`/prevention/points/${pointId}/placement`, { x, y }),
+  unplace: (pointId) => http.del(`/prevention/points/${pointId}/placement`),
+  noticeCardUrl: (pointId) => apiUrl(`/prevention/points/${pointId}/notice-card.pdf`),
+  /** → {tileUrl (null: no tiles, draw offline), attribution, maxZoom} */
+  mapConfig: () => http.get('/prevention/map/config'),
+  /** query: bbox, grade, limit → {located, locatedTotal, truncated, limit, unlocated, unlocatedTotal} */
+  mapBusinesses: (query) => http.get('/prevention/map/businesses', query)
 }

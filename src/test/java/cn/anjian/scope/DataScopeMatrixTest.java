@@ -133,6 +133,13 @@ class DataScopeMatrixTest {
 		if (jdbc.sql("SELECT count(*) FROM entity_evaluation WHERE region_id " + IN_B).query(Long.class).single() == 0) {
 			ctx.districtB().post("/api/prevention/evaluations", evaluationJson(ctx, entityOf(ctx, "shizhong_biz"))).expect(200);
 		}
+		// shizhong_biz's site plan with one of its risk points placed on it (风险四色图)
+		if (jdbc.sql("SELECT count(*) FROM site_plan WHERE entity_id = :e").param("e", entityOf(ctx, "shizhong_biz")).query(Long.class).single() == 0) {
+			business(ctx, "shizhong_biz").upload("/api/prevention/site-plan", Map.of(), "平面图.png",
+					cn.anjian.platform.files.SampleFiles.png()).expect(200);
+			business(ctx, "shizhong_biz").put("/api/prevention/points/" + preventionB(ctx, "risk_point") + "/placement",
+					"{\"x\":0.5,\"y\":0.5}").expect(200);
+		}
 		inspectionsOfB();
 	}
 
@@ -922,6 +929,46 @@ class DataScopeMatrixTest {
 			String list = c.districtA().get("/api/prevention/not-running?size=500").expect(200).raw();
 			assertThat(list).doesNotContain("\"entityId\":" + entityOf(c, "shizhong_biz") + ",").doesNotContain("市中区");
 		}, none());
+
+		probe("GET /api/prevention/points/{id}/notice-card.pdf", Kind.SCOPED, c -> {
+			notFound(bizA.apply(c).get("/api/prevention/points/" + pointB.applyAsLong(c) + "/notice-card.pdf"));
+			notFound(c.districtA().get("/api/prevention/points/" + pointB.applyAsLong(c) + "/notice-card.pdf"));
+		}, none());
+		probe("GET /api/prevention/map/config", Kind.GLOBAL, none(), none());
+		probe("GET /api/prevention/map/businesses", Kind.SCOPED, c -> {
+			String entityB = "\"entityId\":" + entityOf(c, "shizhong_biz") + ",";
+			assertThat(c.districtA().get("/api/prevention/map/businesses?limit=5000").expect(200).raw()).doesNotContain(entityB).doesNotContain("市中区");
+			assertThat(bizA.apply(c).get("/api/prevention/map/businesses").expect(200).raw()).doesNotContain(entityB);
+		}, none());
+		probe("GET /api/prevention/site-plan", Kind.SCOPED, c -> {
+			long entityB = entityOf(c, "shizhong_biz");
+			notFound(c.districtA().get("/api/prevention/site-plan?entityId=" + entityB));
+			assertThat(bizA.apply(c).get("/api/prevention/site-plan?entityId=" + entityB).expect(200).body().get("entityId").asLong())
+				.isEqualTo(entityOf(c, "lixia_biz"));
+		}, none());
+		probe("GET /api/prevention/site-plans", Kind.SCOPED, c -> {
+			String entityB = "\"entityId\":" + entityOf(c, "shizhong_biz") + ",";
+			assertThat(c.districtA().get("/api/prevention/site-plans?size=100").expect(200).raw()).doesNotContain(entityB);
+			assertThat(bizA.apply(c).get("/api/prevention/site-plans?size=100").expect(200).raw()).doesNotContain(entityB);
+		}, none());
+		probe("GET /api/prevention/site-plans/{id}/image", Kind.SCOPED, c -> {
+			long plan = preventionB(c, "site_plan");
+			notFound(bizA.apply(c).get("/api/prevention/site-plans/" + plan + "/image"));
+			notFound(c.districtA().get("/api/prevention/site-plans/" + plan + "/image"));
+		}, none());
+		probe("POST /api/prevention/site-plan", Kind.SCOPED,
+				c -> c.districtA().upload("/api/prevention/site-plan", Map.of(), "p.png", cn.anjian.platform.files.SampleFiles.png()).expect(403),
+				c -> bizB.apply(c).upload("/api/prevention/site-plan", Map.of(), "平面图.png", cn.anjian.platform.files.SampleFiles.png()).expect(200));
+		probe("PUT /api/prevention/points/{id}/placement", Kind.SCOPED,
+				c -> notFound(bizA.apply(c).put("/api/prevention/points/" + pointB.applyAsLong(c) + "/placement", "{\"x\":0.1,\"y\":0.1}")),
+				c -> bizB.apply(c).put("/api/prevention/points/" + pointB.applyAsLong(c) + "/placement", "{\"x\":0.5,\"y\":0.5}").expect(200));
+		probe("DELETE /api/prevention/points/{id}/placement", Kind.SCOPED,
+				c -> notFound(bizA.apply(c).delete("/api/prevention/points/" + pointB.applyAsLong(c) + "/placement")),
+				c -> {
+					long own = bizB.apply(c).post("/api/prevention/points", pointJson).expect(200).body().get("id").asLong();
+					bizB.apply(c).put("/api/prevention/points/" + own + "/placement", "{\"x\":0.2,\"y\":0.2}").expect(200);
+					bizB.apply(c).delete("/api/prevention/points/" + own + "/placement").expect(200);
+				});
 
 		// registry: Excel import/export
 		probe("GET /api/entities/template.xlsx", Kind.SCOPED,
@@ -1721,6 +1768,8 @@ class DataScopeMatrixTest {
 				  UNION ALL SELECT 'cm' || m.id || m.content || m.active FROM control_measure m WHERE m.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'ct' || t.id || t.name || t.frequency || t.active FROM check_task t WHERE t.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'ci' || i.id || coalesce(i.done_at::text, '-') || coalesce(i.photo_sha256, '-') FROM check_instance i WHERE i.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'sp' || x.id || x.is_current FROM site_plan x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
+				  UNION ALL SELECT 'pl' || x.risk_point_id || x.x || x.y FROM risk_point_placement x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'cp' || x.id || x.name || x.end_date FROM campaign x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'ct' || x.id || coalesce(x.done_at::text, '-') FROM campaign_task x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
 				  UNION ALL SELECT 'dr' || x.id || x.slot_id FROM dispatch_report x WHERE x.region_id IN (SELECT descendant_id FROM region_closure WHERE ancestor_id = (SELECT id FROM region WHERE code = '370103'))
