@@ -63,6 +63,12 @@ public class StatisticsBenchmark {
 				}
 				return n;
 			});
+			List<String> screen = List.of("entities", "entitiesSupervised", "hazardsOpen", "hazardsOverdue", "hazardsRectified",
+					"hazardsRectifiedOnTime", "warningsActive", "warningsNoticed", "accidents", "accidentDeaths", "preventionMandatory",
+					"preventionSetUp", "preventionRunning", "riskPoints"); // OverviewScreenPage.vue SCREEN_FIGURES
+			List<StatisticsCatalogue.Count> screenCounts = StatisticsCatalogue.COUNTS.stream().filter(c -> screen.contains(c.code())).toList();
+			Latency.report("overview: city, quarter, the screen's 14 figures (its main call)", 1, 5,
+					() -> (long) statistics.table(scope, city, quarter, screenCounts).rows().size());
 			List<StatisticsCatalogue.Count> trendCounts = StatisticsCatalogue.COUNTS.stream()
 				.filter(c -> List.of("hazardsFound", "hazardsRectified", "warnings").contains(c.code())).toList();
 			Latency.report("city: 6 monthly trend points, 3 figures each (the screen's call)", 1, 5, () -> {
