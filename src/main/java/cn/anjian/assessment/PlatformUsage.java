@@ -4,7 +4,6 @@ import cn.anjian.platform.scope.DataScope;
 import cn.anjian.platform.time.BusinessTime;
 import cn.anjian.platform.web.ApiException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -104,9 +103,7 @@ class PlatformUsage {
 		if (value == null) {
 			return new ElementScore(e.code(), null, e.weight().setScale(2), "本期无应处置事项，得满分");
 		}
-		BigDecimal fraction = value.subtract(e.low()).divide(e.high().subtract(e.low()), 8, RoundingMode.HALF_UP);
-		fraction = fraction.max(BigDecimal.ZERO).min(BigDecimal.ONE);
-		return new ElementScore(e.code(), value, e.weight().multiply(fraction).setScale(2, RoundingMode.HALF_UP), null);
+		return new ElementScore(e.code(), value, AssessmentGrading.linear(value, e.low(), e.high(), e.weight()), null);
 	}
 
 	/**
