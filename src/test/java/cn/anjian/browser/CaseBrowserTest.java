@@ -86,7 +86,9 @@ class CaseBrowserTest {
 			// the hazard shows its case; the entity is on the blacklist with this case
 			ui.get("/#/inspection/hazards/" + hazard);
 			ui.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=hazard-cases]"), caseNumber));
-			assertThat(ui.driver().findElement(By.cssSelector("[data-test=hazard-cases]")).getText()).contains("已结案");
+			// the panel shows the number before the case's state has loaded: wait for the state, then read it
+			ui.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=hazard-cases]"), "已结案"));
+			assertThat(ui.driver().findElement(By.cssSelector("[data-test=hazard-cases]")).getText()).contains(caseNumber).contains("已结案");
 			ui.get("/#/inspection/blacklist");
 			WebElement row = ui.waiting().until(ExpectedConditions.visibilityOfElementLocated(
 					By.xpath("//div[@data-test='blacklist-table']//tr[.//td[contains(., '" + caseNumber + "')]]")));
