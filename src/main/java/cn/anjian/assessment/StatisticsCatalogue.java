@@ -59,52 +59,26 @@ final class StatisticsCatalogue {
 					  AND e.latitude IS NOT NULL AND e.longitude IS NOT NULL
 					  AND (NOT e.safety_director_required OR e.safety_director_name IS NOT NULL)
 					GROUP BY 1, 2""".formatted(s.entityFilter("e.id", "e.region_id"))),
-			new Count("hazardsFound", "发现隐患数", "hazard_level", s -> """
-					SELECT g.group_id, h.level AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
-					WHERE h.found_at >= :start AND h.found_at < :end AND %s GROUP BY 1, 2""".formatted(hazards(s))),
+			// the hazards' and warnings' figures whose rules are in R__statistics_facts.sql (SummarisedFigures)
+			new Count("hazardsFound", "发现隐患数", "hazard_level", SummarisedFigures.period("hazardsFound")),
 			new Count("majorHazardsFound", "发现重大（含疑似）隐患数", "industry", s -> """
 					SELECT g.group_id, e.industry AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
 					JOIN supervised_entity e ON e.id = h.entity_id
 					WHERE h.found_at >= :start AND h.found_at < :end AND h.level IN ('MAJOR', 'SUSPECTED_MAJOR') AND %s
 					GROUP BY 1, 2""".formatted(hazards(s))),
-			new Count("hazardsRectified", "整改销号隐患数", "hazard_level", s -> """
-					SELECT g.group_id, h.level AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
-					WHERE h.closed_at >= :start AND h.closed_at < :end AND %s GROUP BY 1, 2""".formatted(hazards(s))),
-			// on time: closed at or before the deadline in force (an extension or a failed re-inspection moves it)
-			new Count("hazardsRectifiedOnTime", "按期整改隐患数", "hazard_level", s -> """
-					SELECT g.group_id, h.level AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
-					WHERE h.closed_at >= :start AND h.closed_at < :end AND h.closed_at <= coalesce(h.deadline, h.closed_at)
-					  AND %s GROUP BY 1, 2""".formatted(hazards(s))),
-			// overdue at the snapshot: past its current deadline and not closed by then (waiting re-inspection is not overdue)
-			new Count("hazardsOverdue", "逾期未整改隐患数", "hazard_level", s -> """
-					SELECT g.group_id, h.level AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
-					WHERE h.deadline <= :asOf AND (h.closed_at IS NULL OR h.closed_at > :asOf) AND h.state <> 'SUBMITTED'
-					  AND %s GROUP BY 1, 2""".formatted(hazards(s))),
-			// open at the snapshot: found by then and not yet closed (the big screen's 未整改隐患)
-			new Count("hazardsOpen", "未销号隐患数", "hazard_level", s -> """
-					SELECT g.group_id, h.level AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
-					WHERE h.found_at < :asOf AND (h.closed_at IS NULL OR h.closed_at > :asOf) AND %s GROUP BY 1, 2""".formatted(hazards(s))),
-			new Count("reinspections", "复查次数", "reinspection", s -> """
-					SELECT g.group_id, t.transition AS dim, count(*) AS n FROM hazard_transition t
-					JOIN hazard h ON h.id = t.hazard_id JOIN grp g ON g.region_id = h.region_id
-					WHERE t.transition IN ('PASS_REINSPECTION', 'FAIL_REINSPECTION') AND t.at >= :start AND t.at < :end AND %s
-					GROUP BY 1, 2""".formatted(hazards(s))),
-			new Count("warnings", "启动预警数", "trigger_kind", s -> """
-					SELECT g.group_id, w.trigger_kind AS dim, count(*) AS n FROM warning w JOIN grp g ON g.region_id = w.region_id
-					WHERE w.triggered_at >= :start AND w.triggered_at < :end AND %s GROUP BY 1, 2""".formatted(warnings(s))),
+			new Count("hazardsRectified", "整改销号隐患数", "hazard_level", SummarisedFigures.period("hazardsRectified")),
+			new Count("hazardsRectifiedOnTime", "按期整改隐患数", "hazard_level", SummarisedFigures.period("hazardsRectifiedOnTime")),
+			new Count("hazardsOverdue", "逾期未整改隐患数", "hazard_level", SummarisedFigures.overdue()),
+			new Count("hazardsOpen", "未销号隐患数", "hazard_level", SummarisedFigures.snapshot("hazardsOpen")),
+			new Count("reinspections", "复查次数", "reinspection", SummarisedFigures.period("reinspections")),
+			new Count("warnings", "启动预警数", "trigger_kind", SummarisedFigures.period("warnings")),
 			// the highest step each warning started in the period had reached by the period's end
 			new Count("warningsByStep", "预警最高升级步骤", "warning_step", s -> """
 					SELECT g.group_id, coalesce((SELECT max(ws.step_no) FROM warning_step ws WHERE ws.warning_id = w.id
 					  AND ws.reached_at < :end), 0)::text AS dim, count(*) AS n
 					FROM warning w JOIN grp g ON g.region_id = w.region_id
 					WHERE w.triggered_at >= :start AND w.triggered_at < :end AND %s GROUP BY 1, 2""".formatted(warnings(s))),
-			// in progress at the snapshot, by the step reached by then
-			new Count("warningsActive", "进行中预警数", "warning_step", s -> """
-					SELECT g.group_id, coalesce((SELECT max(ws.step_no) FROM warning_step ws WHERE ws.warning_id = w.id
-					  AND ws.reached_at <= :asOf), 0)::text AS dim, count(*) AS n
-					FROM warning w JOIN grp g ON g.region_id = w.region_id
-					WHERE w.triggered_at <= :asOf AND (w.resolved_at IS NULL OR w.resolved_at > :asOf) AND w.state <> 'CANCELLED'
-					  AND %s GROUP BY 1, 2""".formatted(warnings(s))),
+			new Count("warningsActive", "进行中预警数", "warning_step", SummarisedFigures.snapshot("warningsActive")),
 			// handled in time: started in the period and resolved by the snapshot before any second step was reached
 			new Count("warningsHandled", "及时处置的预警数（未升级即解除）", "trigger_kind", s -> """
 					SELECT g.group_id, w.trigger_kind AS dim, count(*) AS n FROM warning w JOIN grp g ON g.region_id = w.region_id
@@ -112,12 +86,7 @@ final class StatisticsCatalogue {
 					  AND NOT EXISTS (SELECT 1 FROM warning_step ws WHERE ws.warning_id = w.id AND ws.step_no >= 2
 					    AND ws.reached_at <= w.resolved_at)
 					  AND %s GROUP BY 1, 2""".formatted(warnings(s))),
-			// escalated to a city-wide notice (通报) in the period, whenever the warning started
-			new Count("warningsNoticed", "升级至通报的预警数", "trigger_kind", s -> """
-					SELECT g.group_id, w.trigger_kind AS dim, count(DISTINCT w.id) AS n FROM warning w
-					JOIN warning_step ws ON ws.warning_id = w.id JOIN grp g ON g.region_id = w.region_id
-					WHERE ws.action = 'NOTICE' AND ws.reached_at >= :start AND ws.reached_at < :end AND %s
-					GROUP BY 1, 2""".formatted(warnings(s))),
+			new Count("warningsNoticed", "升级至通报的预警数", "trigger_kind", SummarisedFigures.period("warningsNoticed")),
 			new Count("accidents", "生产安全事故起数", "accident_level", s -> """
 					SELECT g.group_id, x.level AS dim, count(*) AS n FROM accident x JOIN grp g ON g.region_id = x.region_id
 					WHERE x.occurred_at >= :start AND x.occurred_at < :end AND %s GROUP BY 1, 2""".formatted(accidents(s))),

@@ -1,0 +1,85 @@
+package cn.anjian.assessment;
+
+import cn.anjian.platform.scope.DataScope;
+import java.util.function.Function;
+
+/**
+ * The figures of the hazards and warnings, whose rules are written once in {@code R__statistics_facts.sql}: each record
+ * yields facts (figure, dimension, Beijing day, ±n), a period figure sums the days of the period and a snapshot figure
+ * every day up to the moment asked. A region's office reads them from {@code stat_daily}, which triggers keep in the
+ * transactions that change the records, so a quarter of a city is a few thousand summary rows instead of millions of
+ * records. A department's view is no region: it counts the same facts straight from the records it may see, into a
+ * relation of the same shape ({@code stat_scope}), so both views follow the same rules by construction.
+ */
+final class SummarisedFigures {
+
+	/** Facts on the days of the period. */
+	static Function<DataScope, String> period(String figure) {
+		return s -> sum(s, figure, "s.day >= :startDay AND s.day < :endDay");
+	}
+
+	/** Facts up to the moment asked: every day before its day, and its day up to then (see {@link #overdueCorrection}). */
+	static Function<DataScope, String> snapshot(String figure) {
+		return s -> sum(s, figure, "s.day < :asOfDay");
+	}
+
+	/**
+	 * 逾期未整改 at a moment inside a day: a deadline later that day is on the day's summary row but has not come yet.
+	 * Those few hazards (a range of the still-rectifying deadlines' index) are taken back; at midnight the range is empty.
+	 * Only a hazard being rectified has an overdue fact in the future: one reported has no deadline, one submitted none.
+	 */
+	static Function<DataScope, String> overdue() {
+		return s -> sum(s, "hazardsOverdue", "s.day < :asOfDay") + """
+				
+				UNION ALL
+				SELECT g.group_id, f.dim, -f.n FROM hazard h JOIN grp g ON g.region_id = h.region_id
+				CROSS JOIN LATERAL stat_hazard_facts(h.level, h.state, h.found_at, h.closed_at, h.deadline) f
+				WHERE h.state = 'RECTIFYING' AND h.deadline > :asOf AND h.deadline <= :asOfDayEnd
+				  AND f.figure = 'hazardsOverdue' AND f.at > :asOf AND %s""".formatted(hazards(s));
+	}
+
+	/**
+	 * For a caller that is not a region's office, the statement's {@code stat_scope}: the facts of the records in the
+	 * caller's scope, summed like {@code stat_daily}; nothing for a region's office, who reads the summary itself.
+	 */
+	static String scopeRelation(DataScope s) {
+		if (s.kind() == DataScope.Kind.REGION) {
+			return "";
+		}
+		return """
+				, stat_scope AS MATERIALIZED (
+				  SELECT figure, region_id, dim, day, sum(n) AS n FROM (
+				    SELECT f.figure, h.region_id, f.dim, f.day, f.n FROM hazard h
+				    CROSS JOIN LATERAL stat_hazard_facts(h.level, h.state, h.found_at, h.closed_at, h.deadline) f
+				    WHERE h.region_id IN (SELECT region_id FROM grp) AND %1$s
+				    UNION ALL
+				    SELECT f.figure, t.region_id, f.dim, f.day, f.n FROM hazard_transition t JOIN hazard h ON h.id = t.hazard_id
+				    CROSS JOIN LATERAL stat_hazard_transition_facts(t.transition, t.at) f
+				    WHERE t.region_id IN (SELECT region_id FROM grp) AND %1$s
+				    UNION ALL
+				    SELECT f.figure, w.region_id, f.dim, f.day, f.n FROM warning w
+				    CROSS JOIN LATERAL (SELECT array_agg(ws.step_no ORDER BY ws.step_no) AS no,
+				      array_agg(ws.reached_at ORDER BY ws.step_no) AS at, array_agg(ws.action ORDER BY ws.step_no) AS action
+				      FROM warning_step ws WHERE ws.warning_id = w.id) st
+				    CROSS JOIN LATERAL stat_warning_facts(w.trigger_kind, w.state, w.triggered_at, w.resolved_at, st.no, st.at, st.action) f
+				    WHERE w.region_id IN (SELECT region_id FROM grp) AND %2$s) facts
+				  GROUP BY 1, 2, 3, 4)
+				""".formatted(hazards(s), s.entityRecordFilter("w.entity_id", "w.region_id", "w.department_id"));
+	}
+
+	private static String sum(DataScope s, String figure, String days) {
+		String relation = s.kind() == DataScope.Kind.REGION ? "stat_daily" : "stat_scope";
+		// a region's office: the summary's rows of its territory; anyone else: stat_scope holds only what they may see
+		String scope = s.kind() == DataScope.Kind.REGION ? s.regionFilter("s.region_id") : "TRUE";
+		return """
+				SELECT g.group_id, s.dim, sum(s.n) AS n FROM %s s JOIN grp g ON g.region_id = s.region_id
+				WHERE s.figure = '%s' AND %s AND %s GROUP BY 1, 2""".formatted(relation, figure, days, scope);
+	}
+
+	private static String hazards(DataScope s) {
+		return s.entityRecordFilter("h.entity_id", "h.region_id", "h.department_id");
+	}
+
+	private SummarisedFigures() {
+	}
+}
