@@ -88,14 +88,20 @@ LANGUAGE sql IMMUTABLE AS $$
     ELSE 'SELECT 1 AS sign, * FROM new_rows UNION ALL SELECT -1 AS sign, * FROM old_rows' END
 $$;
 
--- The statement adding facts to the summary in key order (two transactions lock the rows they share in the same
--- order). A trigger function must EXECUTE it itself: the transition tables are visible to its own statements only.
+-- The statement adding facts to the summary, to its days and to its months, in key order (two transactions lock the
+-- rows they share in the same order). A trigger function must EXECUTE it itself: the transition tables are visible to
+-- its own statements only.
 CREATE OR REPLACE FUNCTION stat_upsert(facts text) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
-  SELECT 'INSERT INTO stat_daily (figure, region_id, dim, day, n)
-    SELECT figure, region_id, dim, day, sum(n) FROM (' || facts || ') f
+  SELECT 'WITH facts AS MATERIALIZED (
+      SELECT figure, region_id, dim, day, sum(n) AS n FROM (' || facts || ') f GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0),
+    days AS (
+      INSERT INTO stat_daily (figure, region_id, dim, day, n) SELECT * FROM facts ORDER BY 1, 2, 3, 4
+      ON CONFLICT (figure, region_id, dim, day) DO UPDATE SET n = stat_daily.n + EXCLUDED.n)
+    INSERT INTO stat_monthly (figure, region_id, dim, month, n)
+    SELECT figure, region_id, dim, CAST(date_trunc(''month'', day) AS date), sum(n) FROM facts
     GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (figure, region_id, dim, day) DO UPDATE SET n = stat_daily.n + EXCLUDED.n'
+    ON CONFLICT (figure, region_id, dim, month) DO UPDATE SET n = stat_monthly.n + EXCLUDED.n'
 $$;
 
 CREATE OR REPLACE FUNCTION stat_hazard_changed() RETURNS trigger
@@ -216,8 +222,11 @@ $$;
 CREATE OR REPLACE FUNCTION stat_rebuild() RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-  TRUNCATE stat_daily;
+  TRUNCATE stat_daily, stat_monthly;
   INSERT INTO stat_daily (figure, region_id, dim, day, n) SELECT * FROM stat_recount();
+  INSERT INTO stat_monthly (figure, region_id, dim, month, n)
+  SELECT figure, region_id, dim, CAST(date_trunc('month', day) AS date), sum(n) FROM stat_daily GROUP BY 1, 2, 3, 4
+  HAVING sum(n) <> 0;
 END
 $$;
 

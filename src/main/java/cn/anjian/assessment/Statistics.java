@@ -85,15 +85,12 @@ class Statistics {
 		String union = counts.stream()
 			.map(c -> "SELECT '" + c.code() + "' AS code, f.group_id, coalesce(f.dim, '-') AS dim, f.n FROM (" + c.sql().apply(scope) + ") f")
 			.collect(Collectors.joining("\nUNION ALL\n"));
-		// the summary's days (SummarisedFigures): a snapshot inside a day reads that whole day, up to its end
-		LocalDate asOfDay = asOf.minusNanos(1000).atZone(BusinessTime.ZONE).toLocalDate().plusDays(1);
 		Map<Long, Map<String, BigDecimal>> byGroup = new LinkedHashMap<>();
 		// planned for its subtree and period on every call (plan_cache_mode, DatabaseConfiguration)
-		scope.bind(jdbc.sql(GROUPS + SummarisedFigures.scopeRelation(scope) + union)).param("root", rootRegionId)
+		var statement = scope.bind(jdbc.sql(GROUPS + SummarisedFigures.scopeRelation(scope) + union)).param("root", rootRegionId)
 			.param("start", Timestamp.from(period.start())).param("end", Timestamp.from(period.end()))
-			.param("asOf", Timestamp.from(asOf)).param("startDay", period.from()).param("endDay", period.to().plusDays(1))
-			.param("asOfDay", asOfDay).param("asOfDayEnd", Timestamp.from(asOfDay.atStartOfDay(BusinessTime.ZONE).toInstant()))
-			.query(rs -> {
+			.param("asOf", Timestamp.from(asOf));
+		SummarisedFigures.bind(statement, period.from(), period.to(), asOf).query(rs -> {
 				Map<String, BigDecimal> values = byGroup.computeIfAbsent(rs.getLong("group_id"), k -> new HashMap<>());
 				String code = rs.getString("code");
 				BigDecimal n = rs.getBigDecimal("n");

@@ -1,7 +1,12 @@
 package cn.anjian.assessment;
 
 import cn.anjian.platform.scope.DataScope;
+import cn.anjian.platform.time.BusinessTime;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The figures of the hazards and warnings, whose rules are written once in {@code R__statistics_facts.sql}: each record
@@ -15,12 +20,12 @@ final class SummarisedFigures {
 
 	/** Facts on the days of the period. */
 	static Function<DataScope, String> period(String figure) {
-		return s -> sum(s, figure, "s.day >= :startDay AND s.day < :endDay");
+		return s -> sum(s, figure, "period");
 	}
 
-	/** Facts up to the moment asked: every day before its day, and its day up to then (see {@link #overdueCorrection}). */
+	/** Facts up to the moment asked: every day before its day, and its day up to then (see {@link #overdue}). */
 	static Function<DataScope, String> snapshot(String figure) {
-		return s -> sum(s, figure, "s.day < :asOfDay");
+		return s -> sum(s, figure, "snapshot");
 	}
 
 	/**
@@ -29,7 +34,7 @@ final class SummarisedFigures {
 	 * Only a hazard being rectified has an overdue fact in the future: one reported has no deadline, one submitted none.
 	 */
 	static Function<DataScope, String> overdue() {
-		return s -> sum(s, "hazardsOverdue", "s.day < :asOfDay") + """
+		return s -> sum(s, "hazardsOverdue", "snapshot") + """
 				
 				UNION ALL
 				SELECT g.group_id, f.dim, -f.n FROM hazard h JOIN grp g ON g.region_id = h.region_id
@@ -67,13 +72,51 @@ final class SummarisedFigures {
 				""".formatted(hazards(s), s.entityRecordFilter("w.entity_id", "w.region_id", "w.department_id"));
 	}
 
-	private static String sum(DataScope s, String figure, String days) {
-		String relation = s.kind() == DataScope.Kind.REGION ? "stat_daily" : "stat_scope";
-		// a region's office: the summary's rows of its territory; anyone else: stat_scope holds only what they may see
-		String scope = s.kind() == DataScope.Kind.REGION ? s.regionFilter("s.region_id") : "TRUE";
+	/**
+	 * The figure's facts on the days {@code [:<range>From, :<range>To)}, per region of the subtree. A region's office
+	 * reads the summary's whole months and the days around them; anyone else their own {@code stat_scope}, which holds
+	 * only what they may see.
+	 */
+	private static String sum(DataScope s, String figure, String range) {
+		if (s.kind() != DataScope.Kind.REGION) {
+			return """
+					SELECT g.group_id, s.dim, sum(s.n) AS n FROM stat_scope s JOIN grp g ON g.region_id = s.region_id
+					WHERE s.figure = '%s' AND s.day >= :%2$sFrom AND s.day < :%2$sTo GROUP BY 1, 2 HAVING sum(s.n) <> 0""".formatted(figure, range);
+		}
 		return """
-				SELECT g.group_id, s.dim, sum(s.n) AS n FROM %s s JOIN grp g ON g.region_id = s.region_id
-				WHERE s.figure = '%s' AND %s AND %s GROUP BY 1, 2""".formatted(relation, figure, days, scope);
+				SELECT g.group_id, s.dim, sum(s.n) AS n FROM (
+				  SELECT u.region_id, u.dim, sum(u.n) AS n FROM (
+				    SELECT region_id, dim, n FROM stat_monthly WHERE figure = '%1$s' AND month >= :%2$sMonthFrom AND month < :%2$sMonthTo
+				    UNION ALL
+				    SELECT region_id, dim, n FROM stat_daily WHERE figure = '%1$s' AND day >= :%2$sFrom AND day < :%2$sMonthFrom
+				    UNION ALL
+				    SELECT region_id, dim, n FROM stat_daily WHERE figure = '%1$s' AND day >= :%2$sMonthTo AND day < :%2$sTo) u
+				  WHERE %3$s GROUP BY 1, 2) s
+				JOIN grp g ON g.region_id = s.region_id GROUP BY 1, 2 HAVING sum(s.n) <> 0""".formatted(figure, range, s.regionFilter("u.region_id"));
+	}
+
+	/**
+	 * Binds the days the summary is read for: the period's, and the snapshot's — every day up to the moment asked,
+	 * whose own day is read whole (a moment inside a day sees that day's facts so far; {@link #overdue} takes back
+	 * the deadlines still to come that day).
+	 */
+	static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, LocalDate from, LocalDate to, Instant asOf) {
+		LocalDate asOfDay = asOf.minusNanos(1000).atZone(BusinessTime.ZONE).toLocalDate().plusDays(1);
+		bind(statement, "period", from, to.plusDays(1));
+		bind(statement, "snapshot", LocalDate.of(1900, 1, 1), asOfDay);
+		return statement.param("asOfDayEnd", Timestamp.from(asOfDay.atStartOfDay(BusinessTime.ZONE).toInstant()));
+	}
+
+	/** {@code [from, to)} as the whole months inside it and the days before and after them. */
+	private static void bind(JdbcClient.StatementSpec statement, String range, LocalDate from, LocalDate to) {
+		LocalDate monthFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+		LocalDate monthTo = to.withDayOfMonth(1);
+		if (!monthFrom.isBefore(monthTo)) {
+			monthFrom = to; // no whole month: every day from the daily rows
+			monthTo = to;
+		}
+		statement.param(range + "From", from).param(range + "To", to).param(range + "MonthFrom", monthFrom)
+			.param(range + "MonthTo", monthTo);
 	}
 
 	private static String hazards(DataScope s) {
