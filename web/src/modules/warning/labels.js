@@ -1,8 +1,8 @@
 // Chinese labels of the warning codes (Trigger.Kind, warning_rule_step.screen_level / action / acting_level).
 
 /**
- * The five ladders of seed 003 §六 and the dispatch-report ladder of §四(十) (`part` names the seed's part when not
- * 六); `start` is what sets a ladder going, for the rules table.
+ * The five ladders of seed 003 §六, the dispatch-report ladder of §四(十) and the 约谈 follow-up ladder of seed 000
+ * §九(五) (`part` names the seed's part when not 六); `start` is what sets a ladder going, for the rules table.
  */
 export const TRIGGER_KINDS = {
   OVERDUE_HAZARD: { label: '隐患逾期未整改', clause: '十五', start: '逾期', color: '#ff9f43' },
@@ -10,7 +10,8 @@ export const TRIGGER_KINDS = {
   LEAD_UNHANDLED: { label: '移交线索未处理', clause: '十七', start: '移交', color: '#a66bff' },
   LICENCE_EXPIRED: { label: '证照过期', clause: '十八', start: '过期', color: '#2bc8ff' },
   PREVENTION_NOT_RUNNING: { label: '双重预防未正常运行', clause: '十九', start: '未运行满7天', color: '#39d98a' },
-  DISPATCH_REPORT_LATE: { label: '调度报告逾期未报', clause: '十', part: '四', start: '截止未报', color: '#f7d154' }
+  DISPATCH_REPORT_LATE: { label: '调度报告逾期未报', clause: '十', part: '四', start: '截止未报', color: '#f7d154' },
+  INTERVIEW_FOLLOW_UP_OVERDUE: { label: '约谈整改逾期', clause: '五', part: '九', start: '期限届满未落实', color: '#ff7eb6' }
 }
 
 export const WARNING_ACTIONS = {
@@ -51,6 +52,7 @@ export function subjectPath(w) {
   if (w.subjectType === 'licence' && w.entityId) return `/registry/entities/${w.entityId}?tab=licences`
   if (w.subjectType === 'prevention') return '/prevention/monitor'
   if (w.subjectType === 'dispatch_report') return '/inspection/campaigns'
+  if (w.subjectType === 'interview_follow_up') return '/assessment/interviews'
   return null
 }
 

@@ -125,7 +125,7 @@ class BulletinController {
 		return after;
 	}
 
-	/** 印发: numbered in the year of issue, in this transaction, and frozen. */
+	/** 印发: numbered in the year of issue (a fourth quarter issued in January takes the new year's number), and frozen. */
 	@PostMapping("/{id}/issue")
 	@PreAuthorize("hasAuthority('assessment:write')")
 	Bulletin issue(@PathVariable long id, DataScope scope) {
@@ -135,8 +135,9 @@ class BulletinController {
 		LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
 		int number = numbers.next(NUMBER_KIND, city, today.getYear());
 		jdbc.sql("""
-				UPDATE bulletin SET state = 'ISSUED', number = :number, doc_number = :doc, issued_on = :today, issued_by = :user,
-				  updated_at = :now, version = version + 1 WHERE id = :id""").param("number", number)
+				UPDATE bulletin SET state = 'ISSUED', number_year = :numberYear, number = :number, doc_number = :doc, issued_on = :today,
+				  issued_by = :user, updated_at = :now, version = version + 1 WHERE id = :id""").param("numberYear", today.getYear())
+			.param("number", number)
 			.param("doc", DocumentNumbers.format(NUMBER_PREFIX, today.getYear(), number)).param("today", today)
 			.param("user", scope.userId()).param("now", Timestamp.from(clock.instant())).param("id", id).update();
 		Bulletin after = find(id, scope);

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,13 +61,16 @@ class InterviewController {
 	private final OperationLog operationLog;
 	private final Clock clock;
 	private final JsonMapper json;
+	private final ApplicationEventPublisher events;
 
-	InterviewController(JdbcClient jdbc, ScopeChecks scopeChecks, OperationLog operationLog, Clock clock, JsonMapper json) {
+	InterviewController(JdbcClient jdbc, ScopeChecks scopeChecks, OperationLog operationLog, Clock clock, JsonMapper json,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.scopeChecks = scopeChecks;
 		this.operationLog = operationLog;
 		this.clock = clock;
 		this.json = json;
+		this.events = events;
 	}
 
 	@GetMapping
@@ -171,16 +175,19 @@ class InterviewController {
 		return after;
 	}
 
+	/** An item reported done ends the warning its deadline may have raised (the follow-up ladder). */
 	@PostMapping("/{id}/follow-ups/{itemId}/done")
 	@PreAuthorize("hasAuthority('interview:write')")
 	Interview followUpDone(@PathVariable long id, @PathVariable long itemId, @Valid @RequestBody FollowUpDone form, DataScope scope) {
 		Interview before = open(scope, id);
+		Instant now = clock.instant();
 		int changed = jdbc.sql("UPDATE interview_follow_up SET done_at = :now, result = :result WHERE id = :item AND interview_id = :id")
-			.param("now", Timestamp.from(clock.instant())).param("result", form.result().trim()).param("item", itemId).param("id", id)
+			.param("now", Timestamp.from(now)).param("result", form.result().trim()).param("item", itemId).param("id", id)
 			.update();
 		if (changed == 0) {
 			throw ApiException.notFound("整改事项");
 		}
+		events.publishEvent(new InterviewFollowUpDone(itemId, id, now));
 		Interview after = find(scope, id);
 		operationLog.record("INTERVIEW_FOLLOW_UP_DONE", "interview", id, before, after);
 		return after;

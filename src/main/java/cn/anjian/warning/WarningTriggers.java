@@ -1,5 +1,7 @@
 package cn.anjian.warning;
 
+import cn.anjian.assessment.InterviewFollowUpDone;
+import cn.anjian.assessment.InterviewFollowUpOverdue;
 import cn.anjian.inspection.DispatchReportFiled;
 import cn.anjian.inspection.DispatchReportLate;
 import cn.anjian.inspection.Hazard;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the facts of other modules into warnings opened or resolved — in the same transaction as the fact, so a
- * cause and its warning never disagree. One method per ladder trigger of seed 003 §六.
+ * cause and its warning never disagree. One method per ladder trigger of seed 003 §六 (and of §四(十), seed 000 §九).
  */
 @Component
 class WarningTriggers {
@@ -130,6 +132,24 @@ class WarningTriggers {
 	@EventListener
 	void on(DispatchReportFiled e) {
 		engine.resolve(Trigger.Kind.DISPATCH_REPORT_LATE, "dispatch_report", e.slotId(), e.filedAt());
+	}
+
+	/**
+	 * seed 000 §九(五) a 约谈 follow-up item not done by the end of its deadline day: the city's ladder for an interview
+	 * of the city's own territory, the district's (district first, then the city) for one of a district or street.
+	 */
+	@EventListener
+	void on(InterviewFollowUpOverdue e) {
+		Trigger.OriginLevel level = e.level() == InterviewFollowUpOverdue.OrganizerLevel.CITY ? Trigger.OriginLevel.CITY
+				: Trigger.OriginLevel.DISTRICT;
+		String title = "约谈整改事项逾期未落实：" + e.targetUnit() + "，" + e.content() + "（限" + e.deadline() + "）";
+		engine.open(new Trigger(Trigger.Kind.INTERVIEW_FOLLOW_UP_OVERDUE, level, "interview_follow_up", e.itemId(), null,
+				e.regionId(), null, title.length() > 300 ? title.substring(0, 299) + "…" : title, e.overdueSince()));
+	}
+
+	@EventListener
+	void on(InterviewFollowUpDone e) {
+		engine.resolve(Trigger.Kind.INTERVIEW_FOLLOW_UP_OVERDUE, "interview_follow_up", e.itemId(), e.at());
 	}
 
 	private static Trigger.OriginLevel origin(Hazard.OriginLevel level) {

@@ -193,6 +193,39 @@ class AssessmentTest {
 		assertThat(target.get("onTrack").asBoolean()).isTrue();
 	}
 
+	@Test
+	void anAccidentRecordedThroughTheApiCountsAgainstItsSectorsTargetWithTheChangeOnLastYear() {
+		((SimulatedClock) clock).freeze(java.time.Instant.parse("2032-06-01T02:00:00Z"));
+		var office = ApiClient.signedIn(port, "city_office");
+		String target = "{\"regionId\":%d,\"year\":2032,\"industry\":\"%s\",\"metric\":\"DEATHS\",\"kind\":\"REDUCE_PCT\",\"value\":10}";
+		office.post("/api/targets", target.formatted(f.district, "IND016")).expect(200);
+		office.post("/api/targets", target.formatted(f.district, "IND001")).expect(200);
+		office.post("/api/accidents", """
+				{"regionId":%d,"occurredAt":"2032-05-20T02:00:00Z","place":"统计测试目标地点","entityId":%d,"industry":"IND016",
+				 "level":"GENERAL","deaths":3,"injuries":1,"directLoss":120}""".formatted(f.street2, f.e4)).expect(200);
+
+		Map<String, JsonNode> targets = new HashMap<>();
+		office.get("/api/targets?year=2032").expect(200).body().forEach(t -> {
+			if (t.get("regionId").asLong() == f.district) {
+				targets.put(t.get("industry").asString(), t);
+			}
+		});
+		// IND016: 3 deaths this year against a1's 1 by this day last year (and in the whole of 2031): +200 %, over 0.9
+		JsonNode sector = targets.get("IND016");
+		assertThat(sector.get("actual").asLong()).isEqualTo(3);
+		assertThat(sector.get("lastYearToDate").asLong()).isEqualTo(1);
+		assertThat(sector.get("lastYear").asLong()).isEqualTo(1);
+		assertThat(sector.get("limit").decimalValue()).isEqualByComparingTo("0.90");
+		assertThat(sector.get("changePct").decimalValue()).isEqualByComparingTo("200.0");
+		assertThat(sector.get("onTrack").asBoolean()).isFalse();
+		// IND001 had no death in 2031 nor so far in 2032: no change to show, and within its limit of 0
+		JsonNode other = targets.get("IND001");
+		assertThat(other.get("actual").asLong()).isZero();
+		assertThat(other.get("lastYear").asLong()).isZero();
+		assertThat(other.get("changePct").isNull()).isTrue();
+		assertThat(other.get("onTrack").asBoolean()).isTrue();
+	}
+
 	private void manual(long scheme, long element, long district, String score) {
 		city.post("/api/assessment/schemes/" + scheme + "/manual-scores?elementId=" + element + "&unitType=DISTRICT&unitId="
 				+ district + "&score=" + score + "&note=" + "依据", null).expect(200);

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.anjian.platform.time.SimulatedClock;
 import cn.anjian.support.AnjianTest;
 import cn.anjian.support.ApiClient;
+import com.lowagie.text.pdf.PRTokeniser;
+import com.lowagie.text.pdf.PdfReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,6 +97,30 @@ class BulletinTest {
 			.expect(409).code()).isEqualTo("BULLETIN_ISSUED");
 		assertThat(city.post("/api/bulletins/" + first + "/issue", null).expect(409).code()).isEqualTo("BULLETIN_ISSUED");
 		assertThat(number(city.get("/api/bulletins/" + first).expect(200).body())).isEqualTo(n);
+
+		// the PDF in the official layout: office, number, title, body, issuer and date
+		String pdf = textOf(city.get("/api/bulletins/" + first + "/pdf").expect(200).bytes());
+		assertThat(pdf).contains("济南市安全生产委员会办公室").contains("济安办通〔2031〕" + n + "号")
+			.contains("关于2031年第一季度全市安全生产工作情况的通报").contains("一、生产安全事故情况").contains("网格员+专家")
+			.contains("2031年4月8日");
+	}
+
+	@Test
+	void aFourthQuarterBulletinIssuedInJanuaryTakesTheNewYearsNumberBesideItsYearsOwn() {
+		// 2045's first quarter is issued in 2045 as 〔2045〕1号; its fourth quarter in January 2046 as 〔2046〕1号
+		((SimulatedClock) clock).freeze(Instant.parse("2045-04-08T02:00:00Z"));
+		var office = ApiClient.signedIn(port, "city_office");
+		long q1 = office.post("/api/bulletins", "{\"year\":2045,\"quarter\":1}").expect(200).body().get("id").asLong();
+		assertThat(office.post("/api/bulletins/" + q1 + "/issue", null).expect(200).body().get("docNumber").asString())
+			.isEqualTo("济安办通〔2045〕1号");
+
+		((SimulatedClock) clock).freeze(Instant.parse("2046-01-10T02:00:00Z"));
+		office = ApiClient.signedIn(port, "city_office");
+		long q4 = office.post("/api/bulletins", "{\"year\":2045,\"quarter\":4}").expect(200).body().get("id").asLong();
+		JsonNode issued = office.post("/api/bulletins/" + q4 + "/issue", null).expect(200).body();
+		assertThat(issued.get("docNumber").asString()).isEqualTo("济安办通〔2046〕1号");
+		assertThat(issued.get("year").asInt()).isEqualTo(2045);
+		assertThat(issued.get("issuedOn").asString()).isEqualTo("2046-01-10");
 	}
 
 	@Test
@@ -113,6 +141,26 @@ class BulletinTest {
 			}
 		}
 		throw new AssertionError("no section " + key);
+	}
+
+	/** The strings of every page (UniGB-UCS2-H is UTF-16BE; OpenPDF's extractor cannot map the CJK font back). */
+	private static String textOf(byte[] pdf) {
+		try {
+			PdfReader reader = new PdfReader(pdf);
+			StringBuilder text = new StringBuilder();
+			for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+				PRTokeniser tokens = new PRTokeniser(reader.getPageContent(page));
+				while (tokens.nextToken()) {
+					if (tokens.getTokenType() == PRTokeniser.TK_STRING) {
+						text.append(new String(tokens.getStringValue().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_16BE));
+					}
+				}
+			}
+			return text.toString();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private static int number(JsonNode bulletin) {

@@ -63,13 +63,14 @@ class PlatformUsageTest {
 		JsonNode table = ApiClient.signedIn(port, "city_office").get("/api/assessment/usage?" + PERIOD).expect(200).body();
 		JsonNode ours = unit(table, "DISTRICT", f.district);
 		// completeness 3 of 4 = 0.75 → 30 × 0.15/0.4 = 11.25; 1 of 4 inspected = 0.25 → 25 × 0.25/0.5 = 12.5 (the draw's
-		// unfinished task does not count); 1 of 3 warnings handled (below 0.5) → 0; no 督办单 → full 20
-		assertThat(ours.get("total").decimalValue()).isEqualByComparingTo("43.75");
+		// unfinished task does not count); 1 of 3 warnings handled (below 0.5) → 0; 1 of 3 督办单 answered on time → 0
+		assertThat(ours.get("total").decimalValue()).isEqualByComparingTo("23.75");
 		assertThat(element(ours, "inspectionCoverage").get("score").decimalValue()).isEqualByComparingTo("12.50");
 		assertThat(element(ours, "dataCompleteness").get("value").decimalValue()).isEqualByComparingTo("0.75");
 		assertThat(element(ours, "dataCompleteness").get("score").decimalValue()).isEqualByComparingTo("11.25");
 		assertThat(element(ours, "warningHandling").get("value").decimalValue()).isEqualByComparingTo("0.3333");
-		assertThat(element(ours, "supervisionReply").get("score").decimalValue()).isEqualByComparingTo("20");
+		assertThat(element(ours, "supervisionReply").get("value").decimalValue()).isEqualByComparingTo("0.3333");
+		assertThat(element(ours, "supervisionReply").get("score").decimalValue()).isEqualByComparingTo("0");
 		assertThat(unit(table, "DEPARTMENT", f.emergency)).isNotNull();
 		long districts = jdbc.sql("SELECT count(*) FROM region WHERE parent_id = (SELECT id FROM region WHERE parent_id IS NULL)")
 			.query(Long.class).single();

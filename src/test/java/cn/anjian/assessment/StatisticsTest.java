@@ -96,6 +96,35 @@ class StatisticsTest {
 	}
 
 	@Test
+	void casesFinesAndSupervisionOrdersRepliedOnTimeMatchTheHandCount() {
+		JsonNode report = city.get("/api/statistics?" + PERIOD + "&regionId=" + f.district).expect(200).body();
+		Map<String, BigDecimal> s1 = row(report.get("current"), f.street1);
+		Map<String, BigDecimal> s2 = row(report.get("current"), f.street2);
+		Map<String, BigDecimal> total = values(report.get("current").get("total"));
+		// filed in March: c1 (decided since) and c3; c2 was filed in February
+		expect(s1, "casesFiled", 2, "casesFiled.DECIDED", 1, "casesFiled.FILED", 1);
+		expect(s2, "casesFiled", 0);
+		// decided in March: c1's fine as reduced after the hearing (its suspension is no fine), c2's fine
+		expect(s1, "finesDecided", 15000, "finesDecided.DECIDED", 15000);
+		expect(s2, "finesDecided", 5000, "finesDecided.EXECUTED", 5000);
+		expect(total, "casesFiled", 2, "finesDecided", 20000);
+		// o1 replied on time, o2 a day late, o3 not yet replied on 03-20 (its reply of 03-25 is after the snapshot)
+		expect(s1, "supervisionOrders", 1, "supervisionOrders.ON_TIME", 1);
+		expect(s2, "supervisionOrders", 2, "supervisionOrders.LATE", 1, "supervisionOrders.OPEN", 1, "supervisionOrders.ON_TIME", 0);
+		expect(total, "supervisionOrders", 3, "supervisionOrders.ON_TIME", 1);
+		assertThat(s1.get("supervisionReplyOnTimeRate")).isEqualByComparingTo("1");
+		assertThat(s2.get("supervisionReplyOnTimeRate")).isEqualByComparingTo("0");
+		assertThat(total.get("supervisionReplyOnTimeRate")).isEqualByComparingTo("0.3333");
+
+		expect(values(report.get("previous").get("total")), "casesFiled", 1, "finesDecided", 0, "supervisionOrders", 0);
+		expect(values(report.get("lastYear").get("total")), "casesFiled", 0, "finesDecided", 0, "supervisionOrders", 0);
+		// the emergency department: c1, c3 and o1, which concern its entities e1 and e2
+		Map<String, BigDecimal> emergency = values(ApiClient.signedIn(port, "city_yj_leader")
+			.get("/api/statistics?" + PERIOD + "&regionId=" + f.district).expect(200).body().get("current").get("total"));
+		expect(emergency, "casesFiled", 2, "finesDecided", 15000, "supervisionOrders", 1, "supervisionOrders.ON_TIME", 1);
+	}
+
+	@Test
 	void dualPreventionCoverageRunningAndFourColoursAreCountedAtTheSnapshot() {
 		JsonNode report = city.get("/api/statistics?" + PERIOD + "&regionId=" + f.district).expect(200).body();
 		Map<String, BigDecimal> s1 = row(report.get("current"), f.street1);

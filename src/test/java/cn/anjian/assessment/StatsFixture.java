@@ -27,6 +27,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 双重预防: e1, e2, e4 must run it; e1 and e2 have set it up (check tasks since 2031-01-05), e3 runs it voluntarily.
  * e1 stopped from 02-10 (triggered 02-17), resumed 03-01; e2 stopped from 03-05 (triggered 03-12), still stopped.
  * risk points: e1 红 and 黄, e3 蓝, e4 one not yet graded
+ * cases: c1 e1 filed 03-07, decided 03-14, fine 20000 reduced to 15000 after a hearing, plus a suspension (not a fine);
+ *        c2 e4 filed 02-20, decided 03-05, executed, fine 5000; c3 e2 filed 03-18, not decided
+ * 督办单: o1 w1 step 2 (street 1, to the emergency department) issued 03-18, due 03-21, replied 03-19   on time
+ *        o2 w2 step 2 (street 2, to the market regulator) issued 03-08, due 03-10, replied 03-11        late
+ *        o3 w4 step 1 (street 2, to the market regulator) issued 03-16, due 03-19, replied 03-25        open on 03-20
+ * (the orders are stored accepted, so no inbox or screen of another test sees them)
  * </pre>
  */
 final class StatsFixture {
@@ -138,6 +144,45 @@ final class StatsFixture {
 
 		accident(jdbc, s2, e4, "GENERAL", "2031-03-12", 1, "IND016");
 		accident(jdbc, s1, null, "LARGER", "2030-03-05", 2, "IND001");
+
+		long c1 = enforcementCase(jdbc, e1, s1, emergency, "统计测试案1", "DECIDED", "2031-03-07", "2031-03-14");
+		penalty(jdbc, c1, s1, "FINE", "20000", "15000");
+		penalty(jdbc, c1, s1, "SUSPEND", null, null);
+		long c2 = enforcementCase(jdbc, e4, s2, market, "统计测试案2", "EXECUTED", "2031-02-20", "2031-03-05");
+		penalty(jdbc, c2, s2, "FINE", "5000", "5000");
+		enforcementCase(jdbc, e2, s1, emergency, "统计测试案3", "FILED", "2031-03-18", null);
+		supervisionOrder(jdbc, w1, 2, s1, e1, district, emergency, 1, "2031-03-18", "2031-03-21", "2031-03-19");
+		supervisionOrder(jdbc, w2, 2, s2, e4, district, market, 2, "2031-03-08", "2031-03-10", "2031-03-11");
+		supervisionOrder(jdbc, w4, 1, s2, e4, district, market, 3, "2031-03-16", "2031-03-19", "2031-03-25");
+	}
+
+	private static long enforcementCase(JdbcClient jdbc, long entity, long region, long department, String number, String state,
+			String filed, String decided) {
+		return jdbc.sql("""
+				INSERT INTO enforcement_case (region_id, entity_id, department_id, case_number, legal_basis, facts, state, filed_at,
+				  decided_at)
+				VALUES (:r, :e, :d, :n, '《安全生产法》', '统计测试案情', :s, :filed, :decided) RETURNING id
+				""").param("r", region).param("e", entity).param("d", department).param("n", number).param("s", state)
+			.param("filed", at(filed)).param("decided", decided == null ? null : at(decided)).query(Long.class).single();
+	}
+
+	private static void penalty(JdbcClient jdbc, long enforcementCase, long region, String kind, String initial, String current) {
+		jdbc.sql("""
+				INSERT INTO case_penalty (case_id, region_id, kind, initial_amount, current_amount)
+				VALUES (:c, :r, :k, CAST(:initial AS numeric), CAST(:current AS numeric))
+				""").param("c", enforcementCase).param("r", region).param("k", kind).param("initial", initial)
+			.param("current", current).update();
+	}
+
+	private static void supervisionOrder(JdbcClient jdbc, long warning, int step, long region, long entity, long issuer,
+			long department, int seq, String issued, String due, String replied) {
+		jdbc.sql("""
+				INSERT INTO supervision_order (warning_id, step_no, region_id, entity_id, issuer_region_id, number_year, number_seq,
+				  number, addressee_department_id, content, issued_at, reply_due_at, state, reply_text, replied_at, reviewed_at)
+				VALUES (:w, :step, :r, :e, :issuer, 2031, :seq, :number, :d, '统计测试督办', :issued, :due, 'ACCEPTED', '已整改', :replied, :replied)
+				""").param("w", warning).param("step", step).param("r", region).param("e", entity).param("issuer", issuer)
+			.param("seq", 9000 + seq).param("number", "统计测试督〔2031〕" + (9000 + seq) + "号").param("d", department)
+			.param("issued", at(issued)).param("due", at(due)).param("replied", at(replied)).update();
 	}
 
 	static java.sql.Timestamp at(String day) {
