@@ -38,28 +38,10 @@ final class StatisticsCatalogue {
 	private static final String PREVENTION_SET_UP = "EXISTS (SELECT 1 FROM check_task t WHERE t.entity_id = e.id AND t.active AND t.created_at < :asOf)";
 
 	static final List<Count> COUNTS = List.of(
-			new Count("entities", "监管对象数", "social_function", s -> """
-					SELECT g.group_id, e.social_function AS dim, count(*) AS n FROM supervised_entity e
-					JOIN grp g ON g.region_id = e.region_id
-					WHERE e.created_at < :asOf AND %s GROUP BY 1, 2""".formatted(s.entityFilter("e.id", "e.region_id"))),
-			// 三管三必须: an entity is supervised when a department holds a current assignment for it (seed 003 §三)
-			new Count("entitiesSupervised", "已明确监管部门的对象数", "social_function", s -> """
-					SELECT g.group_id, e.social_function AS dim, count(*) AS n FROM supervised_entity e
-					JOIN grp g ON g.region_id = e.region_id
-					WHERE e.created_at < :asOf AND %s AND EXISTS (SELECT 1 FROM entity_assignment a WHERE a.entity_id = e.id
-					  AND a.started_at < :asOf AND (a.ended_at IS NULL OR a.ended_at >= :asOf))
-					GROUP BY 1, 2""".formatted(s.entityFilter("e.id", "e.region_id"))),
-			// the register's key data filled in: contacts of the legal representative and the principal, address and
-			// coordinates, and the safety director where one is required (seed 003 (二十三): data completeness)
-			new Count("entitiesComplete", "基础数据完整的对象数", "social_function", s -> """
-					SELECT g.group_id, e.social_function AS dim, count(*) AS n FROM supervised_entity e
-					JOIN grp g ON g.region_id = e.region_id
-					WHERE e.created_at < :asOf AND %s AND e.legal_representative IS NOT NULL AND e.legal_representative_phone IS NOT NULL
-					  AND e.principal_name IS NOT NULL AND e.principal_phone IS NOT NULL AND e.address IS NOT NULL
-					  AND e.latitude IS NOT NULL AND e.longitude IS NOT NULL
-					  AND (NOT e.safety_director_required OR e.safety_director_name IS NOT NULL)
-					GROUP BY 1, 2""".formatted(s.entityFilter("e.id", "e.region_id"))),
-			// the hazards' and warnings' figures whose rules are in R__statistics_facts.sql (SummarisedFigures)
+			// the register's, the hazards' and the warnings' figures: their rules are in R__statistics_facts.sql (SummarisedFigures)
+			new Count("entities", "监管对象数", "social_function", SummarisedFigures.snapshot("entities")),
+			new Count("entitiesSupervised", "已明确监管部门的对象数", "social_function", SummarisedFigures.snapshot("entitiesSupervised")),
+			new Count("entitiesComplete", "基础数据完整的对象数", "social_function", SummarisedFigures.snapshot("entitiesComplete")),
 			new Count("hazardsFound", "发现隐患数", "hazard_level", SummarisedFigures.period("hazardsFound")),
 			new Count("majorHazardsFound", "发现重大（含疑似）隐患数", "industry", s -> """
 					SELECT g.group_id, e.industry AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
@@ -72,20 +54,9 @@ final class StatisticsCatalogue {
 			new Count("hazardsOpen", "未销号隐患数", "hazard_level", SummarisedFigures.snapshot("hazardsOpen")),
 			new Count("reinspections", "复查次数", "reinspection", SummarisedFigures.period("reinspections")),
 			new Count("warnings", "启动预警数", "trigger_kind", SummarisedFigures.period("warnings")),
-			// the highest step each warning started in the period had reached by the period's end
-			new Count("warningsByStep", "预警最高升级步骤", "warning_step", s -> """
-					SELECT g.group_id, coalesce((SELECT max(ws.step_no) FROM warning_step ws WHERE ws.warning_id = w.id
-					  AND ws.reached_at < :end), 0)::text AS dim, count(*) AS n
-					FROM warning w JOIN grp g ON g.region_id = w.region_id
-					WHERE w.triggered_at >= :start AND w.triggered_at < :end AND %s GROUP BY 1, 2""".formatted(warnings(s))),
+			new Count("warningsByStep", "预警最高升级步骤", "warning_step", SummarisedFigures.period("warningsByStep")),
 			new Count("warningsActive", "进行中预警数", "warning_step", SummarisedFigures.snapshot("warningsActive")),
-			// handled in time: started in the period and resolved by the snapshot before any second step was reached
-			new Count("warningsHandled", "及时处置的预警数（未升级即解除）", "trigger_kind", s -> """
-					SELECT g.group_id, w.trigger_kind AS dim, count(*) AS n FROM warning w JOIN grp g ON g.region_id = w.region_id
-					WHERE w.triggered_at >= :start AND w.triggered_at < :end AND w.state = 'RESOLVED' AND w.resolved_at <= :asOf
-					  AND NOT EXISTS (SELECT 1 FROM warning_step ws WHERE ws.warning_id = w.id AND ws.step_no >= 2
-					    AND ws.reached_at <= w.resolved_at)
-					  AND %s GROUP BY 1, 2""".formatted(warnings(s))),
+			new Count("warningsHandled", "及时处置的预警数（未升级即解除）", "trigger_kind", SummarisedFigures.period("warningsHandled")),
 			new Count("warningsNoticed", "升级至通报的预警数", "trigger_kind", SummarisedFigures.period("warningsNoticed")),
 			new Count("accidents", "生产安全事故起数", "accident_level", s -> """
 					SELECT g.group_id, x.level AS dim, count(*) AS n FROM accident x JOIN grp g ON g.region_id = x.region_id
@@ -119,10 +90,7 @@ final class StatisticsCatalogue {
 			// 双重预防 (seed 003 §五, DOMAIN.md §2.4), at the snapshot: the businesses that must run it, those that have set it
 			// up (an active check task by then) and, of those, the ones running normally: no stoppage of the (十九) rule open —
 			// a stoppage ends with its resumed day, which is known once that day has passed
-			new Count("preventionMandatory", "应建双重预防机制单位数", "industry", s -> """
-					SELECT g.group_id, e.industry AS dim, count(*) AS n FROM supervised_entity e JOIN grp g ON g.region_id = e.region_id
-					WHERE e.dual_prevention_mandatory AND e.created_at < :asOf AND %s GROUP BY 1, 2"""
-				.formatted(s.entityFilter("e.id", "e.region_id"))),
+			new Count("preventionMandatory", "应建双重预防机制单位数", "industry", SummarisedFigures.snapshot("preventionMandatory")),
 			new Count("preventionSetUp", "已建双重预防机制单位数（应建）", "industry", s -> """
 					SELECT g.group_id, e.industry AS dim, count(*) AS n FROM supervised_entity e JOIN grp g ON g.region_id = e.region_id
 					WHERE e.dual_prevention_mandatory AND e.created_at < :asOf AND %s AND %s GROUP BY 1, 2"""

@@ -9,7 +9,8 @@ import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The figures of the hazards and warnings, whose rules are written once in {@code R__statistics_facts.sql}: each record
+ * The figures of the register, the hazards and the warnings, whose rules are written once in
+ * {@code R__statistics_facts.sql}: each record
  * yields facts (figure, dimension, Beijing day, ±n), a period figure sums the days of the period and a snapshot figure
  * every day up to the moment asked. A region's office reads them from {@code stat_daily}, which triggers keep in the
  * transactions that change the records, so a quarter of a city is a few thousand summary rows instead of millions of
@@ -67,9 +68,16 @@ final class SummarisedFigures {
 				      array_agg(ws.reached_at ORDER BY ws.step_no) AS at, array_agg(ws.action ORDER BY ws.step_no) AS action
 				      FROM warning_step ws WHERE ws.warning_id = w.id) st
 				    CROSS JOIN LATERAL stat_warning_facts(w.trigger_kind, w.state, w.triggered_at, w.resolved_at, st.no, st.at, st.action) f
-				    WHERE w.region_id IN (SELECT region_id FROM grp) AND %2$s) facts
+				    WHERE w.region_id IN (SELECT region_id FROM grp) AND %2$s
+				    UNION ALL
+				    SELECT f.figure, e.region_id, f.dim, f.day, f.n FROM supervised_entity e
+				    CROSS JOIN LATERAL (SELECT array_agg(a.started_at) AS started_at, array_agg(a.ended_at) AS ended_at
+				      FROM entity_assignment a WHERE a.entity_id = e.id) a
+				    CROSS JOIN LATERAL stat_entity_facts(e, a.started_at, a.ended_at) f
+				    WHERE e.region_id IN (SELECT region_id FROM grp) AND %3$s) facts
 				  GROUP BY 1, 2, 3, 4)
-				""".formatted(hazards(s), s.entityRecordFilter("w.entity_id", "w.region_id", "w.department_id"));
+				""".formatted(hazards(s), s.entityRecordFilter("w.entity_id", "w.region_id", "w.department_id"),
+				s.entityFilter("e.id", "e.region_id"));
 	}
 
 	/**

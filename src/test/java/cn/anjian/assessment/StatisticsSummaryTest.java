@@ -86,8 +86,8 @@ class StatisticsSummaryTest {
 		long street1 = id("SELECT id FROM region WHERE code = '" + code + "001'");
 		long street2 = id("SELECT id FROM region WHERE code = '" + code + "002'");
 		return new Territory(id("SELECT id FROM region WHERE code = '" + code + "'"), street1, street2,
-				id("SELECT id FROM supervised_entity WHERE region_id = " + street1),
-				id("SELECT id FROM supervised_entity WHERE region_id = " + street2));
+				id("SELECT id FROM supervised_entity WHERE name = '汇总测试厂" + code + "001'"),
+				id("SELECT id FROM supervised_entity WHERE name = '汇总测试厂" + code + "002'"));
 	}
 
 	@AfterEach
@@ -183,6 +183,39 @@ class StatisticsSummaryTest {
 		jdbc.sql("DELETE FROM warning_step WHERE warning_id = :w").param("w", warnings.get(2)).update();
 		jdbc.sql("DELETE FROM warning WHERE id = :w").param("w", warnings.get(2)).update();
 		jdbc.sql("UPDATE warning_step SET reached_at = reached_at + interval '1 day' WHERE warning_id = :w").param("w", warnings.get(3)).update();
+
+		// the register: businesses registered, supervised by turns, completed, moved and made to run dual prevention
+		long emergency = id("SELECT id FROM department WHERE name = '市应急管理局'");
+		long market = id("SELECT id FROM department WHERE name = '市市场监督管理局'");
+		List<Long> entities = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			Instant created = base.plus(Duration.ofHours(random.nextInt(24 * 60)));
+			long street = i % 2 == 0 ? t.street1() : t.street2();
+			long e = jdbc.sql("""
+					INSERT INTO supervised_entity (region_id, name, uscc, social_function, industry, supervision_level, created_at, updated_at)
+					VALUES (:r, :n, :u, :sf, 'IND016', 'STREET', :at, :at) RETURNING id""").param("r", street)
+				.param("n", "汇总随机厂" + i).param("u", UsccSamples.next()).param("sf", pick(random, "ENTERPRISE", "NINE_SMALL_PLACES"))
+				.param("at", Timestamp.from(created)).query(Long.class).single();
+			entities.add(e);
+			for (int a = 0; a < random.nextInt(4); a++) {
+				Instant start = created.plus(Duration.ofHours(random.nextInt(24 * 40) - 24 * 10));
+				jdbc.sql("""
+						INSERT INTO entity_assignment (entity_id, region_id, department_id, supervision_type, started_at, ended_at)
+						VALUES (:e, :r, :d, :type, :start, :end)""").param("e", e).param("r", street)
+					.param("d", a % 2 == 0 ? emergency : market).param("type", "随机" + a).param("start", Timestamp.from(start))
+					.param("end", random.nextBoolean() ? null : Timestamp.from(start.plus(Duration.ofHours(random.nextInt(24 * 30)))))
+					.update();
+			}
+		}
+		jdbc.sql("UPDATE entity_assignment SET ended_at = started_at + interval '9 days' WHERE entity_id = :e").param("e", entities.get(0)).update();
+		jdbc.sql("DELETE FROM entity_assignment WHERE entity_id = :e").param("e", entities.get(1)).update();
+		jdbc.sql("""
+				UPDATE supervised_entity SET legal_representative = '法人', legal_representative_phone = '1', principal_name = '负责人',
+				  principal_phone = '2', address = '地址', latitude = 36.6, longitude = 117.0, dual_prevention_mandatory = true,
+				  industry = 'IND001' WHERE id IN (:ids)""").param("ids", entities.subList(2, 5)).update();
+		jdbc.sql("UPDATE supervised_entity SET region_id = :r, social_function = 'ENTERPRISE' WHERE id = :e").param("r", t.street2())
+			.param("e", entities.get(2)).update();
+		jdbc.sql("UPDATE supervised_entity SET created_at = created_at - interval '20 days' WHERE id = :e").param("e", entities.get(3)).update();
 	}
 
 	@Test

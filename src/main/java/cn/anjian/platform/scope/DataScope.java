@@ -53,8 +53,11 @@ public record DataScope(Kind kind, long userId, long regionId, Long departmentId
 	public String entityFilter(String entityIdColumn, String regionColumn) {
 		return switch (kind) {
 			case REGION -> regionFilter(regionColumn);
-			case DEPARTMENT -> "EXISTS (SELECT 1 FROM entity_assignment scope_a WHERE scope_a.entity_id = " + entityIdColumn
-					+ " AND scope_a.department_id = :" + DEPARTMENT_PARAM + " AND scope_a.ended_at IS NULL)";
+			// IN over the department's assignments, not a correlated EXISTS: PostgreSQL hashes the list once, where EXISTS
+			// inside an OR (entityRecordFilter) probes the index once per row — 9.3 s instead of 0.36 s over 2,000,000
+			// hazards (docs/PERFORMANCE.md)
+			case DEPARTMENT -> entityIdColumn + " IN (SELECT scope_a.entity_id FROM entity_assignment scope_a WHERE scope_a.department_id = :"
+					+ DEPARTMENT_PARAM + " AND scope_a.ended_at IS NULL)";
 			case ENTITY -> entityIdColumn + " = :" + ENTITY_PARAM;
 		};
 	}
