@@ -5,8 +5,9 @@
 --
 -- A fact (figure, dim, at, day, n) says: from the moment `at` the record adds n to the figure in dimension dim.
 -- A period figure counts the facts whose day lies in the period; a snapshot figure sums every fact up to the moment
--- asked. `day` is the Beijing date of `at`; for a snapshot, where what happens at the very moment asked counts as
--- happened, it is the date of the instant just before `at`, so that a snapshot at midnight sees an event at midnight.
+-- asked (SummarisedFigures reads them). `day` is the Beijing date of `at`; for an event that has happened at its very
+-- moment (a deadline has come when it is reached) it is the date of the instant just before `at`, so that a snapshot
+-- taken at midnight sees a deadline of midnight.
 
 CREATE OR REPLACE FUNCTION stat_day(at timestamptz, at_or_before boolean) RETURNS date
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

@@ -3,22 +3,25 @@ package cn.anjian.assessment;
 import cn.anjian.AnjianApplication;
 import cn.anjian.platform.scope.DataScope;
 import cn.anjian.platform.time.SimulatedClock;
+import cn.anjian.support.ApiClient;
 import cn.anjian.support.Latency;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Benchmark (not a test): what the 综合态势 screen asks of the statistics for a quarter — the city table with its
- * 环比 and 同比 tables, a district's table, and six monthly trend points — over 200,000 entities, 200,000 assignments,
- * 400,000 hazards (two years), 200,000 re-inspections and 100,000 warnings with 200,000 steps.
+ * Benchmark (not a test): what the 综合态势 screen asks of the statistics — its seven API calls, cold (the first
+ * calls after the database started) and warm — and the statistics page's tables, over 200,000 entities, 180,000
+ * assignments, 400,000 hazards (two years), 200,000 re-inspections and 100,000 warnings with 200,000 steps.
  * Run: {@code mvn -q -Dskip.web=true test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=cn.anjian.assessment.StatisticsBenchmark}
+ * -Dexec.mainClass=cn.anjian.assessment.StatisticsBenchmark}; {@code -Dbench.reuse=true} measures the data of the last
+ * run again (a database started afresh, so its cache is cold; drop the OS page cache before for a colder one).
  */
 public class StatisticsBenchmark {
 
@@ -26,18 +29,28 @@ public class StatisticsBenchmark {
 	/** -Dbench.hazards=2000000 -Dbench.warningEvery=2 for a city's 2,000,000 hazards and 1,000,000 warnings. */
 	static final int HAZARDS = Integer.getInteger("bench.hazards", 400_000);
 	static final int WARNING_EVERY = Integer.getInteger("bench.warningEvery", 4);
+	static final boolean REUSE = Boolean.getBoolean("bench.reuse");
+	/** OverviewScreenPage.vue: SCREEN_FIGURES of the main call, TREND of each monthly point. */
+	static final String SCREEN_FIGURES = "entities,entitiesSupervised,hazardsOpen,hazardsOverdue,hazardsRectified,"
+			+ "hazardsRectifiedOnTime,warningsActive,warningsNoticed,accidents,accidentDeaths,preventionMandatory,preventionSetUp,"
+			+ "preventionRunning,riskPoints";
+	static final String TREND_FIGURES = "hazardsFound,hazardsRectified,warnings";
 
 	public static void main(String[] args) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AnjianApplication.class)
-			.run("--anjian.db.embedded.data-dir=target/bench-pg", "--anjian.db.embedded.clean=true", "--anjian.demo=true",
+			.run("--anjian.db.embedded.data-dir=target/bench-pg", "--anjian.db.embedded.clean=" + !REUSE, "--anjian.demo=true",
 					"--anjian.demo.entities=0", "--anjian.demo.hazards=0", "--db-scheduler.enabled=false", "--server.port=0",
 					"--logging.level.root=WARN", "--logging.structured.format.console=", "--spring.jdbc.template.query-timeout=0")) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			Statistics statistics = context.getBean(Statistics.class);
 			((SimulatedClock) context.getBean(Clock.class)).freeze(NOW);
-			long t = System.nanoTime();
-			generate(jdbc);
-			System.out.printf("data generated in %,d ms%n", (System.nanoTime() - t) / 1_000_000);
+			if (!REUSE) {
+				long t = System.nanoTime();
+				generate(jdbc);
+				System.out.printf("data generated in %,d ms%n", (System.nanoTime() - t) / 1_000_000);
+			}
+			int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+			overviewScreen(ApiClient.signedIn(port, "city_office"));
 			long city = jdbc.sql("SELECT id FROM region WHERE parent_id IS NULL").query(Long.class).single();
 			long district = jdbc.sql("SELECT id FROM region WHERE code = '370102'").query(Long.class).single();
 			DataScope scope = DataScope.unrestricted(city);
@@ -60,14 +73,12 @@ public class StatisticsBenchmark {
 				}
 				return n;
 			});
-			List<String> screen = List.of("entities", "entitiesSupervised", "hazardsOpen", "hazardsOverdue", "hazardsRectified",
-					"hazardsRectifiedOnTime", "warningsActive", "warningsNoticed", "accidents", "accidentDeaths", "preventionMandatory",
-					"preventionSetUp", "preventionRunning", "riskPoints"); // OverviewScreenPage.vue SCREEN_FIGURES
+			List<String> screen = List.of(SCREEN_FIGURES.split(","));
 			List<StatisticsCatalogue.Count> screenCounts = StatisticsCatalogue.COUNTS.stream().filter(c -> screen.contains(c.code())).toList();
 			Latency.report("overview: city, quarter, the screen's 14 figures (its main call)", 1, 5,
 					() -> (long) statistics.table(scope, city, quarter, screenCounts).rows().size());
 			List<StatisticsCatalogue.Count> trendCounts = StatisticsCatalogue.COUNTS.stream()
-				.filter(c -> List.of("hazardsFound", "hazardsRectified", "warnings").contains(c.code())).toList();
+				.filter(c -> List.of(TREND_FIGURES.split(",")).contains(c.code())).toList();
 			Latency.report("city: 6 monthly trend points, 3 figures each (the screen's call)", 1, 5, () -> {
 				long n = 0;
 				for (int m = 0; m < 6; m++) {
@@ -83,6 +94,38 @@ public class StatisticsBenchmark {
 			Latency.report("platform usage table, city quarter (districts + departments)", 1, 3,
 					() -> (long) usage.compute(quarter, scope).rows().size());
 		}
+	}
+
+	/**
+	 * The screen's calls as the page makes them (the year so far, then six months), first cold and one by one, then
+	 * each call's p50/p95 warm.
+	 */
+	static void overviewScreen(ApiClient office) {
+		String main = "/api/statistics?compare=false&figures=" + SCREEN_FIGURES;
+		List<String> trend = new ArrayList<>();
+		for (int m = 5; m >= 0; m--) {
+			LocalDate from = LocalDate.of(2031, 4, 1).minusMonths(m).withDayOfMonth(1);
+			LocalDate to = m == 0 ? LocalDate.of(2031, 4, 1) : from.plusMonths(1).minusDays(1);
+			trend.add("/api/statistics?from=" + from + "&to=" + to + "&compare=false&figures=" + TREND_FIGURES);
+		}
+		long t = System.nanoTime();
+		office.get(main).expect(200);
+		long mainCold = System.nanoTime() - t;
+		t = System.nanoTime();
+		trend.forEach(url -> office.get(url).expect(200));
+		System.out.printf("overview cold: main call %.1f ms, six trend points %.1f ms (one after another)%n", mainCold / 1e6,
+				(System.nanoTime() - t) / 1e6);
+		Latency.report("overview API: main call (year so far, 14 figures)", 2, 20,
+				() -> (long) office.get(main).expect(200).body().get("current").get("rows").size());
+		Latency.report("overview API: one trend point (a month, 3 figures)", 2, 20,
+				() -> (long) office.get(trend.get(2)).expect(200).body().get("current").get("rows").size());
+		Latency.report("overview API: the whole screen (7 calls)", 1, 10, () -> {
+			office.get(main).expect(200);
+			trend.forEach(url -> office.get(url).expect(200));
+			return 7L;
+		});
+		Latency.report("statistics page API: quarter + 环比 + 同比", 1, 5,
+				() -> (long) office.get("/api/statistics?from=2031-01-01&to=2031-03-31").expect(200).body().get("current").get("rows").size());
 	}
 
 	static void generate(JdbcClient jdbc) {

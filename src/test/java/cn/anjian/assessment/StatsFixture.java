@@ -181,7 +181,8 @@ final class StatsFixture {
 				  number, addressee_department_id, content, issued_at, reply_due_at, state, reply_text, replied_at, reviewed_at)
 				VALUES (:w, :step, :r, :e, :issuer, 2031, :seq, :number, :d, '统计测试督办', :issued, :due, 'ACCEPTED', '已整改', :replied, :replied)
 				""").param("w", warning).param("step", step).param("r", region).param("e", entity).param("issuer", issuer)
-			.param("seq", 9000 + seq).param("number", "统计测试督〔2031〕" + (9000 + seq) + "号").param("d", department)
+			// numbered 1..3 of the test district's own office, so every issuer's numbers stay gapless (WarningEngineConcurrencyTest)
+			.param("seq", seq).param("number", "统计测试督〔2031〕" + seq + "号").param("d", department)
 			.param("issued", at(issued)).param("due", at(due)).param("replied", at(replied)).update();
 	}
 
