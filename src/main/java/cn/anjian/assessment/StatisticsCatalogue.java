@@ -1,5 +1,10 @@
 package cn.anjian.assessment;
 
+import static cn.anjian.assessment.SummarisedFigures.Source.ENTITY;
+import static cn.anjian.assessment.SummarisedFigures.Source.HAZARD;
+import static cn.anjian.assessment.SummarisedFigures.Source.HAZARD_TRANSITION;
+import static cn.anjian.assessment.SummarisedFigures.Source.WARNING;
+
 import cn.anjian.platform.scope.DataScope;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +17,9 @@ import java.util.function.Function;
  * {@code grp(region_id, group_id)} maps each region of the chosen subtree to the row it is counted in. A rate is
  * the quotient of two counts (or of a count's dimension), computed after the counts are summed, so a district's
  * rate and the city's are both exact. A new figure (inspections, cases, dual prevention …) is one more row.
+ * The figures of the register, the hazards and the warnings — the ones over millions of records — have their rules in
+ * {@code R__statistics_facts.sql} and are read from the summary the records' own transactions keep
+ * ({@link SummarisedFigures}); the others are counted from their records here.
  */
 final class StatisticsCatalogue {
 
@@ -39,25 +47,25 @@ final class StatisticsCatalogue {
 
 	static final List<Count> COUNTS = List.of(
 			// the register's, the hazards' and the warnings' figures: their rules are in R__statistics_facts.sql (SummarisedFigures)
-			new Count("entities", "监管对象数", "social_function", SummarisedFigures.snapshot("entities")),
-			new Count("entitiesSupervised", "已明确监管部门的对象数", "social_function", SummarisedFigures.snapshot("entitiesSupervised")),
-			new Count("entitiesComplete", "基础数据完整的对象数", "social_function", SummarisedFigures.snapshot("entitiesComplete")),
-			new Count("hazardsFound", "发现隐患数", "hazard_level", SummarisedFigures.period("hazardsFound")),
+			new Count("entities", "监管对象数", "social_function", SummarisedFigures.snapshot(ENTITY, "entities")),
+			new Count("entitiesSupervised", "已明确监管部门的对象数", "social_function", SummarisedFigures.snapshot(ENTITY, "entitiesSupervised")),
+			new Count("entitiesComplete", "基础数据完整的对象数", "social_function", SummarisedFigures.snapshot(ENTITY, "entitiesComplete")),
+			new Count("hazardsFound", "发现隐患数", "hazard_level", SummarisedFigures.period(HAZARD, "hazardsFound")),
 			new Count("majorHazardsFound", "发现重大（含疑似）隐患数", "industry", s -> """
 					SELECT g.group_id, e.industry AS dim, count(*) AS n FROM hazard h JOIN grp g ON g.region_id = h.region_id
 					JOIN supervised_entity e ON e.id = h.entity_id
 					WHERE h.found_at >= :start AND h.found_at < :end AND h.level IN ('MAJOR', 'SUSPECTED_MAJOR') AND %s
 					GROUP BY 1, 2""".formatted(hazards(s))),
-			new Count("hazardsRectified", "整改销号隐患数", "hazard_level", SummarisedFigures.period("hazardsRectified")),
-			new Count("hazardsRectifiedOnTime", "按期整改隐患数", "hazard_level", SummarisedFigures.period("hazardsRectifiedOnTime")),
+			new Count("hazardsRectified", "整改销号隐患数", "hazard_level", SummarisedFigures.period(HAZARD, "hazardsRectified")),
+			new Count("hazardsRectifiedOnTime", "按期整改隐患数", "hazard_level", SummarisedFigures.period(HAZARD, "hazardsRectifiedOnTime")),
 			new Count("hazardsOverdue", "逾期未整改隐患数", "hazard_level", SummarisedFigures.overdue()),
-			new Count("hazardsOpen", "未销号隐患数", "hazard_level", SummarisedFigures.snapshot("hazardsOpen")),
-			new Count("reinspections", "复查次数", "reinspection", SummarisedFigures.period("reinspections")),
-			new Count("warnings", "启动预警数", "trigger_kind", SummarisedFigures.period("warnings")),
-			new Count("warningsByStep", "预警最高升级步骤", "warning_step", SummarisedFigures.period("warningsByStep")),
-			new Count("warningsActive", "进行中预警数", "warning_step", SummarisedFigures.snapshot("warningsActive")),
-			new Count("warningsHandled", "及时处置的预警数（未升级即解除）", "trigger_kind", SummarisedFigures.period("warningsHandled")),
-			new Count("warningsNoticed", "升级至通报的预警数", "trigger_kind", SummarisedFigures.period("warningsNoticed")),
+			new Count("hazardsOpen", "未销号隐患数", "hazard_level", SummarisedFigures.snapshot(HAZARD, "hazardsOpen")),
+			new Count("reinspections", "复查次数", "reinspection", SummarisedFigures.period(HAZARD_TRANSITION, "reinspections")),
+			new Count("warnings", "启动预警数", "trigger_kind", SummarisedFigures.period(WARNING, "warnings")),
+			new Count("warningsByStep", "预警最高升级步骤", "warning_step", SummarisedFigures.period(WARNING, "warningsByStep")),
+			new Count("warningsActive", "进行中预警数", "warning_step", SummarisedFigures.snapshot(WARNING, "warningsActive")),
+			new Count("warningsHandled", "及时处置的预警数（未升级即解除）", "trigger_kind", SummarisedFigures.period(WARNING, "warningsHandled")),
+			new Count("warningsNoticed", "升级至通报的预警数", "trigger_kind", SummarisedFigures.period(WARNING, "warningsNoticed")),
 			new Count("accidents", "生产安全事故起数", "accident_level", s -> """
 					SELECT g.group_id, x.level AS dim, count(*) AS n FROM accident x JOIN grp g ON g.region_id = x.region_id
 					WHERE x.occurred_at >= :start AND x.occurred_at < :end AND %s GROUP BY 1, 2""".formatted(accidents(s))),
@@ -90,7 +98,7 @@ final class StatisticsCatalogue {
 			// 双重预防 (seed 003 §五, DOMAIN.md §2.4), at the snapshot: the businesses that must run it, those that have set it
 			// up (an active check task by then) and, of those, the ones running normally: no stoppage of the (十九) rule open —
 			// a stoppage ends with its resumed day, which is known once that day has passed
-			new Count("preventionMandatory", "应建双重预防机制单位数", "industry", SummarisedFigures.snapshot("preventionMandatory")),
+			new Count("preventionMandatory", "应建双重预防机制单位数", "industry", SummarisedFigures.snapshot(ENTITY, "preventionMandatory")),
 			new Count("preventionSetUp", "已建双重预防机制单位数（应建）", "industry", s -> """
 					SELECT g.group_id, e.industry AS dim, count(*) AS n FROM supervised_entity e JOIN grp g ON g.region_id = e.region_id
 					WHERE e.dual_prevention_mandatory AND e.created_at < :asOf AND %s AND %s GROUP BY 1, 2"""

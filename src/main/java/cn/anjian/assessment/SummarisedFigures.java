@@ -15,18 +15,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * every day up to the moment asked. A region's office reads them from {@code stat_daily}, which triggers keep in the
  * transactions that change the records, so a quarter of a city is a few thousand summary rows instead of millions of
  * records. A department's view is no region: it counts the same facts straight from the records it may see, into a
- * relation of the same shape ({@code stat_scope}), so both views follow the same rules by construction.
+ * relation of the same shape ({@code stat_scope_*}), so both views follow the same rules by construction.
  */
 final class SummarisedFigures {
 
+	/** The records a figure's facts come from (the functions of R__statistics_facts.sql). */
+	enum Source {
+		ENTITY, HAZARD, HAZARD_TRANSITION, WARNING;
+
+		/** The caller's own summary of this source's facts, for a caller that is not a region's office. */
+		String scopeRelation() {
+			return "stat_scope_" + name().toLowerCase(java.util.Locale.ROOT);
+		}
+	}
+
 	/** Facts on the days of the period. */
-	static Function<DataScope, String> period(String figure) {
-		return s -> sum(s, figure, "period");
+	static Function<DataScope, String> period(Source source, String figure) {
+		return s -> sum(s, source, figure, "period");
 	}
 
 	/** Facts up to the moment asked: every day before its day, and its day up to then (see {@link #overdue}). */
-	static Function<DataScope, String> snapshot(String figure) {
-		return s -> sum(s, figure, "snapshot");
+	static Function<DataScope, String> snapshot(Source source, String figure) {
+		return s -> sum(s, source, figure, "snapshot");
 	}
 
 	/**
@@ -35,7 +45,7 @@ final class SummarisedFigures {
 	 * Only a hazard being rectified has an overdue fact in the future: one reported has no deadline, one submitted none.
 	 */
 	static Function<DataScope, String> overdue() {
-		return s -> sum(s, "hazardsOverdue", "snapshot") + """
+		return s -> sum(s, Source.HAZARD, "hazardsOverdue", "snapshot") + """
 				
 				UNION ALL
 				SELECT g.group_id, f.dim, -f.n FROM hazard h JOIN grp g ON g.region_id = h.region_id
@@ -45,51 +55,49 @@ final class SummarisedFigures {
 	}
 
 	/**
-	 * For a caller that is not a region's office, the statement's {@code stat_scope}: the facts of the records in the
-	 * caller's scope, summed like {@code stat_daily}; nothing for a region's office, who reads the summary itself.
+	 * For a caller that is not a region's office, the statement's {@code stat_scope_*}: per source, the facts of the
+	 * records in the caller's scope, summed like {@code stat_daily} (PostgreSQL computes only those a figure asked for
+	 * reads); nothing for a region's office, who reads the summary itself.
 	 */
-	static String scopeRelation(DataScope s) {
+	static String scopeRelations(DataScope s) {
 		if (s.kind() == DataScope.Kind.REGION) {
 			return "";
 		}
-		return """
-				, stat_scope AS MATERIALIZED (
-				  SELECT figure, region_id, dim, day, sum(n) AS n FROM (
-				    SELECT f.figure, h.region_id, f.dim, f.day, f.n FROM hazard h
-				    CROSS JOIN LATERAL stat_hazard_facts(h.level, h.state, h.found_at, h.closed_at, h.deadline) f
-				    WHERE h.region_id IN (SELECT region_id FROM grp) AND %1$s
-				    UNION ALL
-				    SELECT f.figure, t.region_id, f.dim, f.day, f.n FROM hazard_transition t JOIN hazard h ON h.id = t.hazard_id
-				    CROSS JOIN LATERAL stat_hazard_transition_facts(t.transition, t.at) f
-				    WHERE t.region_id IN (SELECT region_id FROM grp) AND %1$s
-				    UNION ALL
-				    SELECT f.figure, w.region_id, f.dim, f.day, f.n FROM warning w
-				    CROSS JOIN LATERAL (SELECT array_agg(ws.step_no ORDER BY ws.step_no) AS no,
-				      array_agg(ws.reached_at ORDER BY ws.step_no) AS at, array_agg(ws.action ORDER BY ws.step_no) AS action
-				      FROM warning_step ws WHERE ws.warning_id = w.id) st
-				    CROSS JOIN LATERAL stat_warning_facts(w.trigger_kind, w.state, w.triggered_at, w.resolved_at, st.no, st.at, st.action) f
-				    WHERE w.region_id IN (SELECT region_id FROM grp) AND %2$s
-				    UNION ALL
-				    SELECT f.figure, e.region_id, f.dim, f.day, f.n FROM supervised_entity e
-				    CROSS JOIN LATERAL (SELECT array_agg(a.started_at) AS started_at, array_agg(a.ended_at) AS ended_at
-				      FROM entity_assignment a WHERE a.entity_id = e.id) a
-				    CROSS JOIN LATERAL stat_entity_facts(e, a.started_at, a.ended_at) f
-				    WHERE e.region_id IN (SELECT region_id FROM grp) AND %3$s) facts
+		String facts = """
+				, %s AS MATERIALIZED (
+				  SELECT f.figure, x.region_id, f.dim, f.day, sum(f.n) AS n FROM %s
+				  WHERE x.region_id IN (SELECT region_id FROM grp) AND %s
 				  GROUP BY 1, 2, 3, 4)
-				""".formatted(hazards(s), s.entityRecordFilter("w.entity_id", "w.region_id", "w.department_id"),
-				s.entityFilter("e.id", "e.region_id"));
+				""";
+		return facts.formatted(Source.HAZARD.scopeRelation(), """
+				hazard x CROSS JOIN LATERAL stat_hazard_facts(x.level, x.state, x.found_at, x.closed_at, x.deadline) f""",
+				s.entityRecordFilter("x.entity_id", "x.region_id", "x.department_id"))
+				+ facts.formatted(Source.HAZARD_TRANSITION.scopeRelation(), """
+						hazard_transition x JOIN hazard h ON h.id = x.hazard_id
+						CROSS JOIN LATERAL stat_hazard_transition_facts(x.transition, x.at) f""", hazards(s))
+				+ facts.formatted(Source.WARNING.scopeRelation(), """
+						warning x CROSS JOIN LATERAL (SELECT array_agg(ws.step_no ORDER BY ws.step_no) AS no,
+						  array_agg(ws.reached_at ORDER BY ws.step_no) AS at, array_agg(ws.action ORDER BY ws.step_no) AS action
+						  FROM warning_step ws WHERE ws.warning_id = x.id) st
+						CROSS JOIN LATERAL stat_warning_facts(x.trigger_kind, x.state, x.triggered_at, x.resolved_at, st.no, st.at, st.action) f""",
+						s.entityRecordFilter("x.entity_id", "x.region_id", "x.department_id"))
+				+ facts.formatted(Source.ENTITY.scopeRelation(), """
+						supervised_entity x CROSS JOIN LATERAL (SELECT array_agg(a.started_at) AS started_at,
+						  array_agg(a.ended_at) AS ended_at FROM entity_assignment a WHERE a.entity_id = x.id) a
+						CROSS JOIN LATERAL stat_entity_facts(x, a.started_at, a.ended_at) f""", s.entityFilter("x.id", "x.region_id"));
 	}
 
 	/**
 	 * The figure's facts on the days {@code [:<range>From, :<range>To)}, per region of the subtree. A region's office
-	 * reads the summary's whole months and the days around them; anyone else their own {@code stat_scope}, which holds
+	 * reads the summary's whole months and the days around them; anyone else their own {@code stat_scope_*}, which hold
 	 * only what they may see.
 	 */
-	private static String sum(DataScope s, String figure, String range) {
+	private static String sum(DataScope s, Source source, String figure, String range) {
 		if (s.kind() != DataScope.Kind.REGION) {
 			return """
-					SELECT g.group_id, s.dim, sum(s.n) AS n FROM stat_scope s JOIN grp g ON g.region_id = s.region_id
-					WHERE s.figure = '%s' AND s.day >= :%2$sFrom AND s.day < :%2$sTo GROUP BY 1, 2 HAVING sum(s.n) <> 0""".formatted(figure, range);
+					SELECT g.group_id, s.dim, sum(s.n) AS n FROM %3$s s JOIN grp g ON g.region_id = s.region_id
+					WHERE s.figure = '%1$s' AND s.day >= :%2$sFrom AND s.day < :%2$sTo GROUP BY 1, 2 HAVING sum(s.n) <> 0"""
+				.formatted(figure, range, source.scopeRelation());
 		}
 		return """
 				SELECT g.group_id, s.dim, sum(s.n) AS n FROM (

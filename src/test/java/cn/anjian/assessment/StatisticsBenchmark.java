@@ -30,15 +30,20 @@ public class StatisticsBenchmark {
 	static final int HAZARDS = Integer.getInteger("bench.hazards", 400_000);
 	static final int WARNING_EVERY = Integer.getInteger("bench.warningEvery", 4);
 	static final boolean REUSE = Boolean.getBoolean("bench.reuse");
+	static final String DATA = "target/bench-pg";
 	/** OverviewScreenPage.vue: SCREEN_FIGURES of the main call, TREND of each monthly point. */
 	static final String SCREEN_FIGURES = "entities,entitiesSupervised,hazardsOpen,hazardsOverdue,hazardsRectified,"
 			+ "hazardsRectifiedOnTime,warningsActive,warningsNoticed,accidents,accidentDeaths,preventionMandatory,preventionSetUp,"
 			+ "preventionRunning,riskPoints";
 	static final String TREND_FIGURES = "hazardsFound,hazardsRectified,warnings";
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws java.io.IOException {
+		if (!REUSE) {
+			// deleted here, not by the embedded server's clean flag: that one deletes the data again when it stops
+			org.springframework.util.FileSystemUtils.deleteRecursively(java.nio.file.Path.of(DATA));
+		}
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AnjianApplication.class)
-			.run("--anjian.db.embedded.data-dir=target/bench-pg", "--anjian.db.embedded.clean=" + !REUSE, "--anjian.demo=true",
+			.run("--anjian.db.embedded.data-dir=" + DATA, "--anjian.db.embedded.clean=false", "--anjian.demo=true",
 					"--anjian.demo.entities=0", "--anjian.demo.hazards=0", "--db-scheduler.enabled=false", "--server.port=0",
 					"--logging.level.root=WARN", "--logging.structured.format.console=", "--spring.jdbc.template.query-timeout=0")) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
@@ -87,9 +92,19 @@ public class StatisticsBenchmark {
 				}
 				return n;
 			});
-			DataScope department = new DataScope(DataScope.Kind.DEPARTMENT, 0, city,
-					jdbc.sql("SELECT id FROM department WHERE name = '市应急管理局'").query(Long.class).single(), null);
-			Latency.report("department view, city quarter", 1, 5, () -> (long) statistics.table(department, city, quarter).rows().size());
+			// the department supervising the most entities (a tenth of the city's)
+			DataScope department = new DataScope(DataScope.Kind.DEPARTMENT, 0, city, jdbc.sql("""
+					SELECT department_id FROM entity_assignment WHERE ended_at IS NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1
+					""").query(Long.class).single(), null);
+			// "rows" here: the hazards found in the quarter that the view counts (the city's, then the department's share)
+			Latency.report("city view, city quarter (hazards found)", 1, 5,
+					() -> statistics.table(scope, city, quarter).total().get("hazardsFound").longValue());
+			Latency.report("department view, city quarter (hazards found)", 1, 5,
+					() -> statistics.table(department, city, quarter).total().get("hazardsFound").longValue());
+			List<StatisticsCatalogue.Count> usageCounts = StatisticsCatalogue.COUNTS.stream().filter(c -> List.of("entities",
+					"entitiesComplete", "entitiesInspected", "warnings", "warningsHandled", "supervisionOrders").contains(c.code())).toList();
+			Latency.report("department view, the usage table's 6 counts", 1, 5,
+					() -> (long) statistics.table(department, city, quarter, usageCounts).rows().size());
 			PlatformUsage usage = context.getBean(PlatformUsage.class);
 			Latency.report("platform usage table, city quarter (districts + departments)", 1, 3,
 					() -> (long) usage.compute(quarter, scope).rows().size());
