@@ -57,8 +57,13 @@ final class SummarisedFigures {
 	/**
 	 * For a caller that is not a region's office, the statement's {@code stat_scope_*}: per source, the facts of the
 	 * records in the caller's scope, summed like {@code stat_daily} (PostgreSQL computes only those a figure asked for
-	 * reads); nothing for a region's office, who reads the summary itself.
+	 * reads); nothing for a region's office, who reads the summary itself. A record finished before the period — a
+	 * hazard closed, a warning resolved with no step after — has all its facts before it, and they net to nothing in
+	 * every figure from then on (R__statistics_facts.sql), so it is left out ("before" the period's start, or the
+	 * moment asked if that is earlier).
 	 */
+	private static final String FINISHED_BEFORE = "least(CAST(:start AS timestamptz), CAST(:asOf AS timestamptz))";
+
 	static String scopeRelations(DataScope s) {
 		if (s.kind() == DataScope.Kind.REGION) {
 			return "";
@@ -71,16 +76,19 @@ final class SummarisedFigures {
 				""";
 		return facts.formatted(Source.HAZARD.scopeRelation(), """
 				hazard x CROSS JOIN LATERAL stat_hazard_facts(x.level, x.state, x.found_at, x.closed_at, x.deadline) f""",
-				s.entityRecordFilter("x.entity_id", "x.region_id", "x.department_id"))
+				"(x.closed_at IS NULL OR x.closed_at >= " + FINISHED_BEFORE + ") AND "
+						+ s.entityRecordFilter("x.entity_id", "x.region_id", "x.department_id"))
 				+ facts.formatted(Source.HAZARD_TRANSITION.scopeRelation(), """
 						hazard_transition x JOIN hazard h ON h.id = x.hazard_id
-						CROSS JOIN LATERAL stat_hazard_transition_facts(x.transition, x.at) f""", hazards(s))
+						CROSS JOIN LATERAL stat_hazard_transition_facts(x.transition, x.at) f""",
+						"x.at >= :start AND x.at < :end AND " + hazards(s))
 				+ facts.formatted(Source.WARNING.scopeRelation(), """
 						warning x CROSS JOIN LATERAL (SELECT array_agg(ws.step_no ORDER BY ws.step_no) AS no,
-						  array_agg(ws.reached_at ORDER BY ws.step_no) AS at, array_agg(ws.action ORDER BY ws.step_no) AS action
-						  FROM warning_step ws WHERE ws.warning_id = x.id) st
+						  array_agg(ws.reached_at ORDER BY ws.step_no) AS at, array_agg(ws.action ORDER BY ws.step_no) AS action,
+						  max(ws.reached_at) AS last FROM warning_step ws WHERE ws.warning_id = x.id) st
 						CROSS JOIN LATERAL stat_warning_facts(x.trigger_kind, x.state, x.triggered_at, x.resolved_at, st.no, st.at, st.action) f""",
-						s.entityRecordFilter("x.entity_id", "x.region_id", "x.department_id"))
+						"(x.resolved_at IS NULL OR greatest(x.triggered_at, x.resolved_at, st.last) >= " + FINISHED_BEFORE + ") AND "
+								+ s.entityRecordFilter("x.entity_id", "x.region_id", "x.department_id"))
 				+ facts.formatted(Source.ENTITY.scopeRelation(), """
 						supervised_entity x CROSS JOIN LATERAL (SELECT array_agg(a.started_at) AS started_at,
 						  array_agg(a.ended_at) AS ended_at FROM entity_assignment a WHERE a.entity_id = x.id) a
