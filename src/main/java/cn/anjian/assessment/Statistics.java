@@ -87,7 +87,7 @@ class Statistics {
 			.collect(Collectors.joining("\nUNION ALL\n"));
 		Map<Long, Map<String, BigDecimal>> byGroup = new LinkedHashMap<>();
 		// planned for its subtree and period on every call (plan_cache_mode, DatabaseConfiguration)
-		var statement = scope.bind(jdbc.sql(GROUPS + SummarisedFigures.scopeRelations(scope) + union)).param("root", rootRegionId)
+		var statement = scope.bind(jdbc.sql(GROUPS + SummarisedFigures.scopeRelations(scope, counts.stream().map(Count::code).toList()) + union)).param("root", rootRegionId)
 			.param("start", Timestamp.from(period.start())).param("end", Timestamp.from(period.end()))
 			.param("asOf", Timestamp.from(asOf));
 		SummarisedFigures.bind(statement, period.from(), period.to(), asOf).query(rs -> {

@@ -64,7 +64,21 @@ final class SummarisedFigures {
 	 */
 	private static final String FINISHED_BEFORE = "least(CAST(:start AS timestamptz), CAST(:asOf AS timestamptz))";
 
-	static String scopeRelations(DataScope s) {
+	/**
+	 * For a caller that is not a region's office, the statement's {@code stat_scope_*}: per source, the facts of the
+	 * records in the caller's scope, summed like {@code stat_daily} (PostgreSQL computes only those a figure asked for
+	 * reads); nothing for a region's office, who reads the summary itself. Records whose facts cannot reach the figures
+	 * asked are left out before their facts are computed (R__statistics_facts.sql says where each fact lies):
+	 * <ul>
+	 * <li>a record finished before the period (or the moment asked, if earlier) — a hazard closed, a warning resolved —
+	 * has all its facts before it, and they net to nothing from then on;</li>
+	 * <li>without a snapshot figure of the hazards, only the hazards found or closed in the period count;</li>
+	 * <li>without warnings in progress or noticed, only the warnings triggered in the period (their other facts lie at
+	 * their triggering);</li>
+	 * <li>without the supervised entities, an entity's assignments are not read.</li>
+	 * </ul>
+	 */
+	static String scopeRelations(DataScope s, java.util.Collection<String> figures) {
 		if (s.kind() == DataScope.Kind.REGION) {
 			return "";
 		}
@@ -74,10 +88,16 @@ final class SummarisedFigures {
 				  WHERE x.region_id IN (SELECT region_id FROM grp) AND %s
 				  GROUP BY 1, 2, 3, 4)
 				""";
+		String hazardsNeeded = figures.contains("hazardsOpen") || figures.contains("hazardsOverdue")
+				? "(x.closed_at IS NULL OR x.closed_at >= " + FINISHED_BEFORE + ")"
+				: "(x.found_at >= :start AND x.found_at < :end OR x.closed_at >= :start AND x.closed_at < :end)";
+		String warningsNeeded = figures.contains("warningsActive") || figures.contains("warningsNoticed")
+				? "(x.resolved_at IS NULL OR greatest(x.triggered_at, x.resolved_at, st.last) >= " + FINISHED_BEFORE + ")"
+				: "x.triggered_at >= :start AND x.triggered_at < :end";
+		String assignments = figures.contains("entitiesSupervised") ? "a.started_at, a.ended_at" : "NULL, NULL";
 		return facts.formatted(Source.HAZARD.scopeRelation(), """
 				hazard x CROSS JOIN LATERAL stat_hazard_facts(x.level, x.state, x.found_at, x.closed_at, x.deadline) f""",
-				"(x.closed_at IS NULL OR x.closed_at >= " + FINISHED_BEFORE + ") AND "
-						+ s.entityRecordFilter("x.entity_id", "x.region_id", "x.department_id"))
+				hazardsNeeded + " AND " + s.entityRecordFilter("x.entity_id", "x.region_id", "x.department_id"))
 				+ facts.formatted(Source.HAZARD_TRANSITION.scopeRelation(), """
 						hazard_transition x JOIN hazard h ON h.id = x.hazard_id
 						CROSS JOIN LATERAL stat_hazard_transition_facts(x.transition, x.at) f""",
@@ -87,12 +107,11 @@ final class SummarisedFigures {
 						  array_agg(ws.reached_at ORDER BY ws.step_no) AS at, array_agg(ws.action ORDER BY ws.step_no) AS action,
 						  max(ws.reached_at) AS last FROM warning_step ws WHERE ws.warning_id = x.id) st
 						CROSS JOIN LATERAL stat_warning_facts(x.trigger_kind, x.state, x.triggered_at, x.resolved_at, st.no, st.at, st.action) f""",
-						"(x.resolved_at IS NULL OR greatest(x.triggered_at, x.resolved_at, st.last) >= " + FINISHED_BEFORE + ") AND "
-								+ s.entityRecordFilter("x.entity_id", "x.region_id", "x.department_id"))
+						warningsNeeded + " AND " + s.entityRecordFilter("x.entity_id", "x.region_id", "x.department_id"))
 				+ facts.formatted(Source.ENTITY.scopeRelation(), """
 						supervised_entity x CROSS JOIN LATERAL (SELECT array_agg(a.started_at) AS started_at,
 						  array_agg(a.ended_at) AS ended_at FROM entity_assignment a WHERE a.entity_id = x.id) a
-						CROSS JOIN LATERAL stat_entity_facts(x, a.started_at, a.ended_at) f""", s.entityFilter("x.id", "x.region_id"));
+						CROSS JOIN LATERAL stat_entity_facts(x, %s) f""".formatted(assignments), s.entityFilter("x.id", "x.region_id"));
 	}
 
 	/**
