@@ -10,11 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The figures of the register, the hazards and the warnings, whose rules are written once in
- * {@code R__statistics_facts.sql}: each record
- * yields facts (figure, dimension, Beijing day, ±n), a period figure sums the days of the period and a snapshot figure
- * every day up to the moment asked. A region's office reads them from {@code stat_daily}, which triggers keep in the
- * transactions that change the records, so a quarter of a city is a few thousand summary rows instead of millions of
- * records. A department's view is no region: it counts the same facts straight from the records it may see, into a
+ * {@code R__statistics_facts.sql}: each record yields facts (figure, dimension, Beijing day, ±n), a period figure sums
+ * the days of the period and a snapshot figure every day up to the moment asked. A region's office reads them from the
+ * summary ({@code stat_monthly}, {@code stat_daily} and the deltas of {@code stat_delta} not yet folded into them),
+ * which triggers keep in the transactions that change the records, so a quarter of a city is a few thousand summary
+ * rows instead of millions of records. A department's view is no region: it counts the same facts straight from the records it may see, into a
  * relation of the same shape ({@code stat_scope_*}), so both views follow the same rules by construction.
  */
 final class SummarisedFigures {
@@ -54,14 +54,7 @@ final class SummarisedFigures {
 				  AND f.figure = 'hazardsOverdue' AND f.at > :asOf AND %s""".formatted(hazards(s));
 	}
 
-	/**
-	 * For a caller that is not a region's office, the statement's {@code stat_scope_*}: per source, the facts of the
-	 * records in the caller's scope, summed like {@code stat_daily} (PostgreSQL computes only those a figure asked for
-	 * reads); nothing for a region's office, who reads the summary itself. A record finished before the period — a
-	 * hazard closed, a warning resolved with no step after — has all its facts before it, and they net to nothing in
-	 * every figure from then on (R__statistics_facts.sql), so it is left out ("before" the period's start, or the
-	 * moment asked if that is earlier).
-	 */
+	/** "Before the period": its start, or the moment asked if that is earlier. */
 	private static final String FINISHED_BEFORE = "least(CAST(:start AS timestamptz), CAST(:asOf AS timestamptz))";
 
 	/**
@@ -116,7 +109,7 @@ final class SummarisedFigures {
 
 	/**
 	 * The figure's facts on the days {@code [:<range>From, :<range>To)}, per region of the subtree. A region's office
-	 * reads the summary's whole months and the days around them; anyone else their own {@code stat_scope_*}, which hold
+	 * reads the summary's whole months and the days around them, and the deltas not yet folded into either; anyone else their own {@code stat_scope_*}, which hold
 	 * only what they may see.
 	 */
 	private static String sum(DataScope s, Source source, String figure, String range) {
@@ -133,7 +126,9 @@ final class SummarisedFigures {
 				    UNION ALL
 				    SELECT region_id, dim, n FROM stat_daily WHERE figure = '%1$s' AND day >= :%2$sFrom AND day < :%2$sMonthFrom
 				    UNION ALL
-				    SELECT region_id, dim, n FROM stat_daily WHERE figure = '%1$s' AND day >= :%2$sMonthTo AND day < :%2$sTo) u
+				    SELECT region_id, dim, n FROM stat_daily WHERE figure = '%1$s' AND day >= :%2$sMonthTo AND day < :%2$sTo
+				    UNION ALL
+				    SELECT region_id, dim, n FROM stat_delta WHERE figure = '%1$s' AND day >= :%2$sFrom AND day < :%2$sTo) u
 				  WHERE %3$s GROUP BY 1, 2) s
 				JOIN grp g ON g.region_id = s.region_id GROUP BY 1, 2 HAVING sum(s.n) <> 0""".formatted(figure, range, s.regionFilter("u.region_id"));
 	}

@@ -188,6 +188,7 @@ public class StatisticsBenchmark {
 				  'CITY', CASE WHEN s.n = 2 THEN 'NOTICE' ELSE 'SUPERVISE' END, 'CITY'
 				FROM warning w, (VALUES (1), (2)) s(n) WHERE w.subject_type = 'bench'
 				""").update();
+		jdbc.sql("SELECT stat_compact()").query(Long.class).single(); // what StatisticsCompaction does every minute
 		jdbc.sql("ANALYZE").update();
 	}
 }
