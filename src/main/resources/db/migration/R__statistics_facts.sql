@@ -198,10 +198,12 @@ SELECT stat_install('warning_step', 'WITH changed AS (SELECT * FROM CHANGED c),
   touched AS (SELECT DISTINCT warning_id FROM changed),
   steps_now AS (SELECT s.warning_id, s.step_no, s.reached_at, s.action FROM warning_step s
     WHERE s.warning_id IN (SELECT warning_id FROM touched)),
+  -- the steps now, less the new rows, plus the old ones (counted, not anti-joined: a sweep changes 100,000 at once)
   steps_before AS (
-    SELECT * FROM steps_now s WHERE NOT EXISTS (SELECT 1 FROM changed c
-      WHERE c.sign = 1 AND c.warning_id = s.warning_id AND c.step_no = s.step_no)
-    UNION ALL SELECT c.warning_id, c.step_no, c.reached_at, c.action FROM changed c WHERE c.sign = -1),
+    SELECT warning_id, step_no, reached_at, action FROM (
+      SELECT s.warning_id, s.step_no, s.reached_at, s.action, 1 AS n FROM steps_now s
+      UNION ALL SELECT c.warning_id, c.step_no, c.reached_at, c.action, -c.sign FROM changed c) v
+    GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0),
   versions AS (
     SELECT 1 AS sign, t.warning_id, a.no, a.at, a.action FROM touched t LEFT JOIN (SELECT warning_id,
       array_agg(step_no ORDER BY step_no) AS no, array_agg(reached_at ORDER BY step_no) AS at,
@@ -225,9 +227,12 @@ SELECT stat_install('entity_assignment', 'WITH changed AS (SELECT * FROM CHANGED
   touched AS (SELECT DISTINCT entity_id FROM changed),
   now AS (SELECT a.id, a.entity_id, a.started_at, a.ended_at FROM entity_assignment a
     WHERE a.entity_id IN (SELECT entity_id FROM touched)),
+  -- the assignments now, less the new rows, plus the old ones (counted, not anti-joined)
   before AS (
-    SELECT * FROM now a WHERE NOT EXISTS (SELECT 1 FROM changed c WHERE c.sign = 1 AND c.id = a.id)
-    UNION ALL SELECT c.id, c.entity_id, c.started_at, c.ended_at FROM changed c WHERE c.sign = -1),
+    SELECT id, entity_id, started_at, ended_at FROM (
+      SELECT a.id, a.entity_id, a.started_at, a.ended_at, 1 AS n FROM now a
+      UNION ALL SELECT c.id, c.entity_id, c.started_at, c.ended_at, -c.sign FROM changed c) v
+    GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0),
   versions AS (
     SELECT 1 AS sign, t.entity_id, a.started_at, a.ended_at FROM touched t LEFT JOIN (SELECT entity_id,
       array_agg(started_at) AS started_at, array_agg(ended_at) AS ended_at FROM now GROUP BY entity_id) a USING (entity_id)
