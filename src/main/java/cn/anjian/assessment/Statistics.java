@@ -87,16 +87,16 @@ class Statistics {
 			.collect(Collectors.joining("\nUNION ALL\n"));
 		Map<Long, Map<String, BigDecimal>> byGroup = new LinkedHashMap<>();
 		// planned for its subtree and period on every call (plan_cache_mode, DatabaseConfiguration)
-		var statement = scope.bind(jdbc.sql(GROUPS + SummarisedFigures.scopeRelations(scope, counts.stream().map(Count::code).toList()) + union)).param("root", rootRegionId)
-			.param("start", Timestamp.from(period.start())).param("end", Timestamp.from(period.end()))
-			.param("asOf", Timestamp.from(asOf));
-		SummarisedFigures.bind(statement, period.from(), period.to(), asOf).query(rs -> {
-				Map<String, BigDecimal> values = byGroup.computeIfAbsent(rs.getLong("group_id"), k -> new HashMap<>());
-				String code = rs.getString("code");
-				BigDecimal n = rs.getBigDecimal("n");
-				values.merge(code + "." + rs.getString("dim"), n, BigDecimal::add);
-				values.merge(code, n, BigDecimal::add);
-			});
+		String statement = GROUPS + SummarisedFigures.scopeRelations(scope, counts.stream().map(Count::code).toList()) + union;
+		var query = scope.bind(jdbc.sql(statement)).param("root", rootRegionId).param("start", Timestamp.from(period.start()))
+			.param("end", Timestamp.from(period.end())).param("asOf", Timestamp.from(asOf));
+		SummarisedFigures.bind(query, period.from(), period.to(), asOf).query(rs -> {
+			Map<String, BigDecimal> values = byGroup.computeIfAbsent(rs.getLong("group_id"), k -> new HashMap<>());
+			String code = rs.getString("code");
+			BigDecimal n = rs.getBigDecimal("n");
+			values.merge(code + "." + rs.getString("dim"), n, BigDecimal::add);
+			values.merge(code, n, BigDecimal::add);
+		});
 		List<Row> rows = new ArrayList<>();
 		Map<String, BigDecimal> total = new HashMap<>();
 		for (var region : regionsUnder(rootRegionId)) {

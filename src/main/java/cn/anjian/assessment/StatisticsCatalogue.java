@@ -156,12 +156,9 @@ final class StatisticsCatalogue {
 			"reply", Map.of("ON_TIME", "按期回复", "LATE", "逾期回复", "OPEN", "未回复"),
 			"accident_level", Map.of("GENERAL", "一般事故", "LARGER", "较大事故", "MAJOR", "重大事故", "ESPECIALLY_MAJOR", "特别重大事故"));
 
-	private static String hazards(DataScope s) {
+	/** The scope of records about a hazard {@code h}: its entity's, or its department's. */
+	static String hazards(DataScope s) {
 		return s.entityRecordFilter("h.entity_id", "h.region_id", "h.department_id");
-	}
-
-	private static String warnings(DataScope s) {
-		return s.entityRecordFilter("w.entity_id", "w.region_id", "w.department_id");
 	}
 
 	private static String accidents(DataScope s) {

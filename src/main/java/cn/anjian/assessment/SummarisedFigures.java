@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the days of the period and a snapshot figure every day up to the moment asked. A region's office reads them from the
  * summary ({@code stat_monthly}, {@code stat_daily} and the deltas of {@code stat_delta} not yet folded into them),
  * which triggers keep in the transactions that change the records, so a quarter of a city is a few thousand summary
- * rows instead of millions of records. A department's view is no region: it counts the same facts straight from the records it may see, into a
- * relation of the same shape ({@code stat_scope_*}), so both views follow the same rules by construction.
+ * rows instead of millions of records. A department's view is no region: it counts the same facts straight from the
+ * records it may see, into relations of the same shape ({@code stat_scope_*}), so both views follow the same rules by
+ * construction.
  */
 final class SummarisedFigures {
 
@@ -51,7 +52,7 @@ final class SummarisedFigures {
 				SELECT g.group_id, f.dim, -f.n FROM hazard h JOIN grp g ON g.region_id = h.region_id
 				CROSS JOIN LATERAL stat_hazard_facts(h.level, h.state, h.found_at, h.closed_at, h.deadline) f
 				WHERE h.state = 'RECTIFYING' AND h.deadline > :asOf AND h.deadline <= :asOfDayEnd
-				  AND f.figure = 'hazardsOverdue' AND f.at > :asOf AND %s""".formatted(hazards(s));
+				  AND f.figure = 'hazardsOverdue' AND f.at > :asOf AND %s""".formatted(StatisticsCatalogue.hazards(s));
 	}
 
 	/** "Before the period": its start, or the moment asked if that is earlier. */
@@ -94,7 +95,7 @@ final class SummarisedFigures {
 				+ facts.formatted(Source.HAZARD_TRANSITION.scopeRelation(), """
 						hazard_transition x JOIN hazard h ON h.id = x.hazard_id
 						CROSS JOIN LATERAL stat_hazard_transition_facts(x.transition, x.at) f""",
-						"x.at >= :start AND x.at < :end AND " + hazards(s))
+						"x.at >= :start AND x.at < :end AND " + StatisticsCatalogue.hazards(s))
 				+ facts.formatted(Source.WARNING.scopeRelation(), """
 						warning x CROSS JOIN LATERAL (SELECT array_agg(ws.step_no ORDER BY ws.step_no) AS no,
 						  array_agg(ws.reached_at ORDER BY ws.step_no) AS at, array_agg(ws.action ORDER BY ws.step_no) AS action,
@@ -109,8 +110,8 @@ final class SummarisedFigures {
 
 	/**
 	 * The figure's facts on the days {@code [:<range>From, :<range>To)}, per region of the subtree. A region's office
-	 * reads the summary's whole months and the days around them, and the deltas not yet folded into either; anyone else their own {@code stat_scope_*}, which hold
-	 * only what they may see.
+	 * reads the summary's whole months and the days around them, and the deltas not yet folded into either; anyone
+	 * else their own {@code stat_scope_*}, which hold only what they may see.
 	 */
 	private static String sum(DataScope s, Source source, String figure, String range) {
 		if (s.kind() != DataScope.Kind.REGION) {
@@ -155,10 +156,6 @@ final class SummarisedFigures {
 		}
 		statement.param(range + "From", from).param(range + "To", to).param(range + "MonthFrom", monthFrom)
 			.param(range + "MonthTo", monthTo);
-	}
-
-	private static String hazards(DataScope s) {
-		return s.entityRecordFilter("h.entity_id", "h.region_id", "h.department_id");
 	}
 
 	private SummarisedFigures() {
